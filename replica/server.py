@@ -1,0 +1,315 @@
+"""The provider replica's HTTP server: replays a :class:`~replica.catalog.Catalog` and serves model pages.
+
+:func:`create_app` builds the aiohttp application (routes plus fault injection and request counting);
+:class:`ReplicaServer` runs it on a background thread with its own event loop, for tests, the demo and the
+benchmarks; :func:`serve` runs it in the foreground until SIGINT/SIGTERM. Other modules add routes (the
+simulated chat endpoints, for one) by passing ``extensions``: callables that receive the application and
+can read the shared :class:`ReplicaState` through ``app[STATE_KEY]``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from replica.catalog import Catalog, error_body
+from replica.faults import Fault, FaultTable, respond_with_fault
+
+logger = logging.getLogger(__name__)
+
+#: A callable that adds routes (or anything else) to the replica's application before it starts.
+AppExtension = Callable[[web.Application], None]
+
+DEFAULT_PAGES_DIR = Path(__file__).parent / "pages"
+JSON = "application/json"
+
+__all__ = ["STATE_KEY", "AppExtension", "ReplicaServer", "ReplicaState", "create_app", "serve"]
+
+
+class ReplicaState:
+    """What the handlers share: the catalog, pages, robots.txt, faults and request counts."""
+
+    def __init__(self, *, catalog: Catalog, pages_dir: Path | None) -> None:
+        self.catalog = catalog
+        self.pages_dir = pages_dir
+        self.robots_txt = "User-agent: *\nAllow: /\n"
+        self.faults = FaultTable()
+        #: Set (inside the server's loop) when the server stops, to release hanging and slow requests.
+        self.stopping: asyncio.Event | None = None
+        self._counts: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def count(self, path: str) -> None:
+        """Record one request to ``path``."""
+        with self._lock:
+            self._counts[path] += 1
+
+    def request_counts(self) -> Counter[str]:
+        """A copy of the request counts by path."""
+        with self._lock:
+            return Counter(self._counts)
+
+    def reset_counts(self) -> None:
+        """Forget the request counts."""
+        with self._lock:
+            self._counts.clear()
+
+
+STATE_KEY = web.AppKey("replica_state", ReplicaState)
+
+
+@web.middleware
+async def _count_and_fault(request: web.Request, handler: Handler) -> web.StreamResponse:
+    state = request.app[STATE_KEY]
+    state.count(request.path)
+    fault = state.faults.take(request.path)
+    if fault is not None:
+        return await respond_with_fault(request, handler, fault, stopping=state.stopping)
+    try:
+        return await handler(request)
+    except web.HTTPNotFound:
+        if not request.path.startswith("/api/"):
+            raise
+        return _json(404, error_body(404, f"Not found: {request.path}"))
+
+
+def _json(status: int, body: bytes) -> web.Response:
+    return web.Response(status=status, body=body, content_type=JSON, charset="utf-8")
+
+
+async def _models(request: web.Request) -> web.Response:
+    catalog = request.app[STATE_KEY].catalog
+    return _json(200, catalog.models_body(output_modalities=request.query.get("output_modalities")))
+
+
+async def _providers(request: web.Request) -> web.Response:
+    return _json(200, request.app[STATE_KEY].catalog.providers_body())
+
+
+async def _endpoints(request: web.Request) -> web.Response:
+    status, body = request.app[STATE_KEY].catalog.endpoints_response(request.match_info["model_id"])
+    return _json(status, body)
+
+
+async def _robots(request: web.Request) -> web.Response:
+    return web.Response(text=request.app[STATE_KEY].robots_txt, content_type="text/plain", charset="utf-8")
+
+
+async def _healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def _page(request: web.Request) -> web.Response:
+    pages_dir = request.app[STATE_KEY].pages_dir
+    name = request.match_info["name"]
+    if pages_dir is not None:
+        root = pages_dir.resolve()
+        candidates = [root / name] if name.endswith(".html") else [root / name, root / f"{name}.html"]
+        for candidate in candidates:
+            path = candidate.resolve()
+            if path.is_relative_to(root) and path.is_file():
+                return web.Response(body=path.read_bytes(), content_type="text/html", charset="utf-8")
+    raise web.HTTPNotFound(text=f"no page {name!r}")
+
+
+def create_app(state: ReplicaState, *, extensions: Sequence[AppExtension] = ()) -> web.Application:
+    """The replica's aiohttp application over ``state``, with ``extensions`` applied in order."""
+    app = web.Application(middlewares=[_count_and_fault])
+    app[STATE_KEY] = state
+    app.add_routes(
+        [
+            web.get("/api/v1/models", _models),
+            web.get("/api/v1/providers", _providers),
+            web.get("/api/v1/models/{model_id:.+}/endpoints", _endpoints),
+            web.get("/robots.txt", _robots),
+            web.get("/healthz", _healthz),
+            web.get(r"/{name:[^/]+\.html}", _page),
+            web.get("/pages/{name:.+}", _page),
+        ]
+    )
+    for extend in extensions:
+        extend(app)
+    return app
+
+
+class ReplicaServer:
+    """The replica on a background thread: ``with ReplicaServer(demo_catalog()) as server: server.api_url``.
+
+    Everything here is safe to call from another thread while the server runs: swap the catalog, set
+    faults, read the request counts. ``port=0`` binds a free port, read back from :attr:`port`.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        pages_dir: Path | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        extensions: Sequence[AppExtension] = (),
+        shutdown_timeout: float = 0.5,
+    ) -> None:
+        pages = Path(pages_dir) if pages_dir is not None else DEFAULT_PAGES_DIR
+        self.state = ReplicaState(catalog=catalog, pages_dir=pages if pages.is_dir() else None)
+        self.host = host
+        self.port = port
+        self._extensions = tuple(extensions)
+        self._shutdown_timeout = shutdown_timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def url(self) -> str:
+        """The server's root URL, e.g. ``http://127.0.0.1:41234``."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """The OpenRouter-style API base, ``url + "/api/v1"``."""
+        return self.url + "/api/v1"
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog being served."""
+        return self.state.catalog
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Serve ``catalog`` from the next request on."""
+        self.state.catalog = catalog
+        logger.info("replica now serves %r", catalog)
+
+    @property
+    def robots_txt(self) -> str:
+        """The body of ``/robots.txt`` (allows everything by default)."""
+        return self.state.robots_txt
+
+    @robots_txt.setter
+    def robots_txt(self, text: str) -> None:
+        self.state.robots_txt = text
+
+    @property
+    def requests(self) -> Counter[str]:
+        """How many requests each path received (a snapshot)."""
+        return self.state.request_counts()
+
+    def reset_requests(self) -> None:
+        """Forget the request counts."""
+        self.state.reset_counts()
+
+    def set_fault(self, path_pattern: str, fault: Fault) -> None:
+        """Inject ``fault`` into requests whose path starts with, or fnmatch-matches, ``path_pattern``."""
+        self.state.faults.set(path_pattern, fault)
+
+    def clear_faults(self, path_pattern: str | None = None) -> None:
+        """Remove the fault of one pattern, or all faults."""
+        self.state.faults.clear(path_pattern)
+
+    def start(self) -> ReplicaServer:
+        """Bind and start serving; returns once the server is listening."""
+        if self._thread is not None:
+            raise RuntimeError("replica server already started")
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        self._thread = threading.Thread(target=loop.run_forever, name="replica-server", daemon=True)
+        self._thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(self._astart(), loop).result(timeout=10)
+        except BaseException:
+            self._shutdown_loop()
+            raise
+        logger.info("replica listening on %s", self.url)
+        return self
+
+    async def _astart(self) -> None:
+        self.state.stopping = asyncio.Event()
+        app = create_app(self.state, extensions=self._extensions)
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=self._shutdown_timeout)
+        await runner.setup()
+        self._runner = runner
+        site = web.TCPSite(runner, self.host, self.port)
+        await site.start()
+        self.port = runner.addresses[0][1]
+
+    async def _astop(self) -> None:
+        if self.state.stopping is not None:
+            self.state.stopping.set()
+        await asyncio.sleep(0)
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    def stop(self) -> None:
+        """Stop serving; hanging and slow requests are cut off. Safe to call twice."""
+        loop = self._loop
+        if loop is None:
+            return
+        try:
+            asyncio.run_coroutine_threadsafe(self._astop(), loop).result(timeout=self._shutdown_timeout + 5)
+        finally:
+            self._shutdown_loop()
+        logger.info("replica on %s stopped", self.url)
+
+    def _shutdown_loop(self) -> None:
+        loop, thread = self._loop, self._thread
+        if loop is None:
+            return
+
+        async def drain() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await loop.shutdown_asyncgens()
+            await loop.shutdown_default_executor()
+
+        if thread is not None and thread.is_alive():
+            asyncio.run_coroutine_threadsafe(drain(), loop).result(timeout=5)
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(timeout=5)
+        loop.close()
+        self._loop = None
+        self._thread = None
+
+    def __enter__(self) -> ReplicaServer:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def serve(
+    host: str,
+    port: int,
+    catalog: Catalog,
+    pages_dir: Path | None = None,
+    *,
+    on_ready: Callable[[ReplicaServer], None] | None = None,
+) -> None:
+    """Run the replica in the foreground until SIGINT or SIGTERM; ``on_ready`` is called once listening."""
+    done = threading.Event()
+    previous: dict[int, object] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, lambda signum, frame: done.set())
+    try:
+        with ReplicaServer(catalog, pages_dir=pages_dir, host=host, port=port) as server:
+            if on_ready is not None:
+                on_ready(server)
+            while not done.wait(0.5):
+                pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
