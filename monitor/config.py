@@ -1,0 +1,332 @@
+"""The declarative configuration, ``modelwatch.toml``: what to crawl, what to probe, where alerts go.
+
+Parsed with `tomllib` into frozen pydantic models and validated whole at start. Any unknown key or bad
+value raises `ConfigError`, whose message names the file and the key path, e.g.
+``modelwatch.toml: sources[1].every: invalid duration 'soon' (use e.g. 30s, 5m, 6h, 1d)``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+DEFAULT_OPENROUTER_URL = "https://openrouter.ai/api/v1"
+EIGENAI_PAGE = "https://app.eigenai.com/deepseek.html"
+MAX_BYTES = 10 * 1024 * 1024
+
+_DURATION_HINT = "use e.g. 30s, 5m, 6h, 1d"
+_DURATION_PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*", re.IGNORECASE)
+_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_TYPES = {str: "a string", int: "an integer", float: "a float", bool: "a boolean", list: "an array"}
+
+
+class ConfigError(Exception):
+    """The configuration can not be used; ``str(e)`` names the file and the key path of each error."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(f"{path}: {problem}" for problem in problems))
+
+
+class _KeyedError(ValueError):
+    """A validation error about a key below the one being validated (e.g. a cross-field rule)."""
+
+    def __init__(self, key: tuple[str | int, ...], message: str) -> None:
+        self.key = key
+        super().__init__(message)
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse ``"30s"``, ``"5m"``, ``"6h"``, ``"1d"``, ``"1h30m"``, ``"500ms"`` or ``"2w"``.
+
+    Raises `ValueError` (message ``invalid duration '...' (use e.g. ...)``) for anything else.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"invalid duration {text!r} ({_DURATION_HINT})")
+    seconds = 0.0
+    position = 0
+    while position < len(text):
+        match = _DURATION_PART.match(text, position)
+        if match is None:
+            raise ValueError(f"invalid duration {text!r} ({_DURATION_HINT})")
+        seconds += float(match[1]) * _UNITS[match[2].lower()]
+        position = match.end()
+    return timedelta(seconds=seconds)
+
+
+def _duration(value: Any) -> Any:
+    duration = value if isinstance(value, timedelta) else parse_duration(value)
+    if duration <= timedelta(0):
+        raise ValueError(f"must be more than zero, got {value!r}")
+    return duration
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"not an http(s) URL: {value!r}")
+    return value
+
+
+def _name(value: str) -> str:
+    if not _NAME.fullmatch(value):
+        raise ValueError(f"invalid name {value!r} (letters, digits, '.', '_', '-'; no spaces)")
+    return value
+
+
+def _env_name(value: str) -> str:
+    # The message never repeats the value: if it is a key by mistake, it must not reach a log.
+    looks_like_key = len(value) > 64 or (len(value) >= 24 and "_" not in value)
+    if not _ENV_NAME.fullmatch(value) or looks_like_key:
+        raise ValueError(
+            "must be the NAME of an environment variable holding the key (like EIGENAI_API_KEY), "
+            "never the key itself"
+        )
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _channel(value: str) -> str:
+    if "://" not in value:  # not echoed: Apprise URLs carry tokens
+        raise ValueError("not an Apprise URL (e.g. json://host/path, mailto://user:pass@host)")
+    return value
+
+
+Duration = Annotated[timedelta, BeforeValidator(_duration)]
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+Name = Annotated[str, AfterValidator(_name)]
+Text = Annotated[str, AfterValidator(_not_blank)]
+_STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _SourceBase(BaseModel):
+    model_config = _STRICT
+
+    name: Name
+    every: Duration = timedelta(hours=6)
+    enabled: bool = True
+    timeout: Duration = timedelta(seconds=30)
+    max_bytes: int = Field(default=MAX_BYTES, gt=0)
+    concurrency: int | None = Field(default=None, ge=1)
+
+
+class OpenRouterSource(_SourceBase):
+    """OpenRouter's JSON API: ``/models``, ``/models/{id}/endpoints``, ``/providers`` under `base_url`."""
+
+    kind: Literal["openrouter"]
+    base_url: Annotated[HttpUrl, AfterValidator(lambda url: url.rstrip("/"))] = DEFAULT_OPENROUTER_URL
+
+
+class PagesSource(_SourceBase):
+    """Static model pages of one provider, read through the page extractor."""
+
+    kind: Literal["pages"]
+    provider: Text
+    urls: list[HttpUrl] = Field(min_length=1)
+
+
+Source = Annotated[OpenRouterSource | PagesSource, Field(discriminator="kind")]
+_SOURCE_KINDS = ("openrouter", "pages")
+
+
+class Probe(BaseModel):
+    """One probed endpoint. The API key is read from the environment variable `api_key_env` names."""
+
+    model_config = _STRICT
+
+    name: Name
+    protocol: Literal["openai", "eigenai", "http"]
+    url: HttpUrl
+    model: Text | None = None
+    api_key_env: Annotated[str, AfterValidator(_env_name)] | None = None
+    every: Duration = timedelta(minutes=5)
+    timeout: Duration = timedelta(seconds=30)
+    max_tokens: int = Field(default=16, ge=1)
+    stream: bool = True
+    provider_tag: Text | None = None  # OpenRouter's provider tag, e.g. "deepinfra/fp4": pin that provider
+    prompt: Text | None = None
+    enabled: bool = True
+
+    @model_validator(mode="after")
+    def _fits_protocol(self) -> Probe:
+        if self.protocol != "http" and self.model is None:
+            raise _KeyedError(("model",), f"required for protocol {self.protocol!r}")
+        if self.provider_tag is not None and self.protocol != "openai":
+            raise _KeyedError(("provider_tag",), "only for protocol 'openai' (an endpoint behind OpenRouter)")
+        return self
+
+
+class Alerts(BaseModel):
+    """Where alerts go (Apprise URLs) and when a change is worth one."""
+
+    model_config = _STRICT
+
+    channels: list[Annotated[str, AfterValidator(_channel)]] = Field(default_factory=list)
+    price_change_percent: float = Field(default=1.0, ge=0)
+
+
+class Models(BaseModel):
+    """Canonical matching: ``aliases`` maps a provider's model id (or ``"Provider:id"``) to a canonical id."""
+
+    model_config = _STRICT
+
+    aliases: dict[Text, Text] = Field(default_factory=dict)
+
+    def canonical(self, model_id: str, *, provider: str | None = None) -> str | None:
+        """The canonical id configured for a provider's model id; a provider-qualified alias wins."""
+        if provider is not None and f"{provider}:{model_id}" in self.aliases:
+            return self.aliases[f"{provider}:{model_id}"]
+        return self.aliases.get(model_id)
+
+
+class Config(BaseModel):
+    """The whole ``modelwatch.toml``."""
+
+    model_config = _STRICT
+
+    sources: list[Source] = Field(default_factory=list)
+    probes: list[Probe] = Field(default_factory=list)
+    alerts: Alerts = Field(default_factory=Alerts)
+    models: Models = Field(default_factory=Models)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        for section, items in (("sources", self.sources), ("probes", self.probes)):
+            first: dict[str, int] = {}
+            for i, item in enumerate(items):
+                if item.name in first:
+                    message = f"duplicate name {item.name!r} (also {section}[{first[item.name]}])"
+                    raise _KeyedError((section, i, "name"), message)
+                first[item.name] = i
+        return self
+
+
+def parse_config(text: str, *, path: str = "<string>") -> Config:
+    """Parse and validate the text of a ``modelwatch.toml``; `path` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [_toml_problem(str(exc))]) from None
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(path, [_problem(error) for error in exc.errors()]) from None
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a configuration file; raises `ConfigError` naming the file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(str(path), [f"cannot read: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), ["cannot read: not UTF-8 text"]) from None
+    return parse_config(text, path=str(path))
+
+
+def default_config() -> Config:
+    """What modelwatch watches when no file exists (the same as the shipped ``modelwatch.toml``)."""
+    return Config(
+        sources=[
+            OpenRouterSource(name="openrouter", kind="openrouter", every=timedelta(hours=6)),
+            PagesSource(
+                name="eigenai",
+                kind="pages",
+                provider="EigenAI",
+                urls=[EIGENAI_PAGE],
+                every=timedelta(hours=12),
+            ),
+        ],
+        probes=[
+            Probe(
+                name="eigenai-deepseek-v3.1",
+                protocol="eigenai",
+                url="https://app.eigenai.com/api/v1/generate/stream",
+                model="deepseek-v31-terminus",
+                api_key_env="EIGENAI_API_KEY",
+                every=timedelta(minutes=5),
+                timeout=timedelta(seconds=60),
+                max_tokens=16,
+                stream=True,
+            )
+        ],
+        alerts=Alerts(channels=[], price_change_percent=1.0),
+        models=Models(aliases={"deepseek-v31-terminus": "deepseek/deepseek-v3.1-terminus"}),
+    )
+
+
+def _toml_problem(message: str) -> str:
+    match = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
+    if match:
+        return f"line {match[2]}: invalid TOML: {match[1]} (column {match[3]})"
+    return f"invalid TOML: {message}"
+
+
+def _problem(error: Any) -> str:
+    """One pydantic error as ``key.path: message``, in the file's words rather than pydantic's."""
+    loc = list(error["loc"])
+    # A tagged union puts the tag into the path (sources[0].pages.urls): the file has no such key.
+    if len(loc) >= 3 and loc[0] == "sources" and loc[2] in _SOURCE_KINDS:
+        del loc[2]
+    loc = [part for part in loc if part != "[key]"]
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        message = "unknown key"
+    elif kind == "missing":
+        message = "required key missing"
+    elif kind == "union_tag_not_found":
+        loc.append("kind")
+        message = "required key missing (one of 'openrouter', 'pages')"
+    elif kind == "union_tag_invalid":
+        loc.append("kind")
+        message = f"unknown kind {ctx.get('tag')!r} (expected 'openrouter' or 'pages')"
+    elif kind in ("model_type", "dict_type", "list_type"):
+        message = "must be an array" if kind == "list_type" else "must be a table"
+    elif kind == "too_short":
+        message = "must not be empty"
+    elif kind == "literal_error":
+        message = f"invalid value {error['input']!r} (expected {ctx.get('expected')})"
+    elif kind == "value_error" and isinstance(ctx.get("error"), ValueError):
+        cause = ctx["error"]
+        loc.extend(getattr(cause, "key", ()))
+        message = str(cause)
+    else:
+        message = error["msg"][:1].lower() + error["msg"][1:]
+        got = _TOML_TYPES.get(type(error["input"]), "a table" if isinstance(error["input"], dict) else None)
+        if kind.endswith("_type") and got:  # the type, never the value: it may be a secret
+            message += f" (got {got})"
+    return f"{_key_path(loc)}: {message}" if loc else message
+
+
+def _key_path(loc: list[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = part if _BARE_KEY.fullmatch(part) else '"' + part.replace('"', '\\"') + '"'
+            out += f".{name}" if out else name
+    return out
