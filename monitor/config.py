@@ -229,7 +229,7 @@ def parse_config(text: str, *, path: str = "<string>") -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [_toml_problem(str(exc))]) from None
+        raise ConfigError(path, [_toml_problem(str(exc), lines=text.count("\n") + 1)]) from None
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
@@ -278,10 +278,11 @@ def default_config() -> Config:
     )
 
 
-def _toml_problem(message: str) -> str:
-    match = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
-    if match:
+def _toml_problem(message: str, *, lines: int) -> str:
+    if match := re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message):
         return f"line {match[2]}: invalid TOML: {match[1]} (column {match[3]})"
+    if match := re.fullmatch(r"(.*) \(at end of document\)", message):
+        return f"line {lines}: invalid TOML: {match[1]} (at the end of the file)"
     return f"invalid TOML: {message}"
 
 
