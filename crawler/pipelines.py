@@ -1,0 +1,88 @@
+"""The item pipeline: collect every item of a run, then hand the whole run to `db.ingest` at once.
+
+One transaction per run means a crawl that dies midway leaves the store as it was before it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import signals
+
+from db.engine import make_engine
+from db.ingest import IngestReport, ingest_run, start_run
+from db.snapshot import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn
+from db.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Collects a spider's items into a `CrawlResult` and ingests it when the spider closes."""
+
+    def __init__(
+        self, crawler: Any, db_url: str, aliases: dict[str, str], reports: list[IngestReport | Exception]
+    ) -> None:
+        self.crawler = crawler
+        self.db_url = db_url
+        self.aliases = aliases
+        self.reports = reports
+        self.result: CrawlResult | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        settings = crawler.settings
+        pipeline = cls(
+            crawler,
+            db_url=settings.get("MODELWATCH_DB_URL"),
+            aliases=dict(settings.get("MODELWATCH_ALIASES") or {}),
+            reports=settings.get("MODELWATCH_REPORTS"),
+        )
+        # Ingest on spider_closed, which carries the close reason (finished, shutdown, ...).
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.engine = make_engine(self.db_url)
+        started = utcnow()
+        self.run_id = start_run(engine=self.engine, source=spider.source.name, started=started)
+        self.result = CrawlResult(source=spider.source.name, started=started)
+
+    def process_item(self, item: Any) -> Any:
+        result = self.result
+        assert result is not None
+        if isinstance(item, EndpointIn):
+            result.endpoints.append(item)
+        elif isinstance(item, ModelIn):
+            result.models.append(item)
+        elif isinstance(item, ProviderIn):
+            result.providers.append(item)
+        elif isinstance(item, Problem):
+            result.problems.append(item)
+        return item
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        try:
+            self.reports.append(self._ingest(spider, reason))
+        except Exception as exc:  # reported to the caller, never swallowed
+            logger.exception("ingest of %s failed", spider.source.name)
+            self.reports.append(exc)
+        finally:
+            self.engine.dispose()
+
+    def _ingest(self, spider: Any, reason: str) -> IngestReport:
+        result = self.result
+        assert result is not None and self.run_id is not None
+        result.finished = utcnow()
+        result.pages = spider.pages
+        result.parsed_ok = list(spider.parsed_ok)
+        result.complete = spider.listing_complete and reason == "finished"
+        result.fatal = spider.fatal
+        if reason != "finished":
+            result.problems.append(Problem(kind="interrupted", message=f"crawl stopped early ({reason})"))
+        if not result.endpoints and result.fatal is None and result.problems:
+            result.fatal = "nothing could be read: " + result.problems[0].message
+        return ingest_run(engine=self.engine, run_id=self.run_id, result=result, aliases=self.aliases)

@@ -1,0 +1,76 @@
+"""Run crawls: Scrapy's `CrawlerProcess` over the configured sources, once per process.
+
+Twisted's reactor cannot be restarted, so `run_crawls` may be called once per process; the service
+runs each scheduled crawl in a child process (`monitor`), the CLI in its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Mapping, Sequence
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler.progress import ProgressCallback
+from crawler.settings import base_settings
+from crawler.source import SourceSpec
+from db.ingest import IngestReport
+
+logger = logging.getLogger(__name__)
+
+SPIDER_KINDS = ("openrouter", "pages")
+
+
+def spider_class(kind: str) -> type:
+    """The spider of a source kind (`crawler/spiders/<kind>.py`, class `<Kind>Spider`)."""
+    if kind not in SPIDER_KINDS:
+        raise ValueError(f"unknown source kind {kind!r} (known: {', '.join(SPIDER_KINDS)})")
+    module = importlib.import_module(f"crawler.spiders.{kind}")
+    return getattr(module, f"{kind.capitalize()}Spider")
+
+
+def crawl_settings(source: SourceSpec) -> dict[str, object]:
+    """Per-source Scrapy settings: the source's timeout, size cap and concurrency."""
+    values: dict[str, object] = {
+        "DOWNLOAD_TIMEOUT": source.timeout_s,
+        "DOWNLOAD_MAXSIZE": source.max_bytes,
+        "DOWNLOAD_WARNSIZE": min(source.max_bytes, 5 * 1024 * 1024),
+    }
+    if source.concurrency:
+        values["CONCURRENT_REQUESTS"] = source.concurrency
+        values["CONCURRENT_REQUESTS_PER_DOMAIN"] = source.concurrency
+    return values
+
+
+def run_crawls(
+    *,
+    db_url: str,
+    sources: Sequence[SourceSpec],
+    aliases: Mapping[str, str] | None = None,
+    progress: ProgressCallback | None = None,
+    log_level: str = "WARNING",
+) -> list[IngestReport | Exception]:
+    """Crawl every source (concurrently, in one reactor) into `db_url`; one report (or the ingest
+    error) per source."""
+    spiders = {source.name: spider_class(source.kind) for source in sources}
+    reports: list[IngestReport | Exception] = []
+    settings = Settings(base_settings())
+    settings.set("LOG_LEVEL", log_level)
+    settings.set("MODELWATCH_DB_URL", db_url)
+    settings.set("MODELWATCH_ALIASES", dict(aliases or {}))
+    settings.set("MODELWATCH_REPORTS", reports)
+    settings.set("MODELWATCH_PROGRESS", progress)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False)  # the CLI configures logging itself
+    process = CrawlerProcess(settings)
+    for source in sources:
+        spider = spiders[source.name]
+        process.crawl(process.create_crawler(_with_settings(spider, crawl_settings(source))), source=source)
+    process.start()
+    return reports
+
+
+def _with_settings(spider: type, values: dict[str, object]) -> type:
+    """A subclass of `spider` whose `custom_settings` carry one source's values."""
+    return type(spider.__name__, (spider,), {"custom_settings": values, "__doc__": spider.__doc__})

@@ -1,0 +1,107 @@
+"""Static model pages of any provider (source kind `pages`), through the page extractor.
+
+Fetches each configured URL (obeying robots.txt) and turns what `crawler.extract.page` finds into
+endpoints of the source's provider. Providers such as EigenAI publish prices only on such pages.
+
+Caveats:
+- A page whose price (or model) can no longer be found is treated as a changed layout: a crawl
+  problem and one `parser_broken` change, and its offers are NOT ingested, so a layout change never
+  overwrites known prices or context with nulls.
+- The provider's model id is kept as the page gives it; the store matches it to a canonical id
+  through the configured aliases and normalisation rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from crawler.extract.page import PageOffer, extract_page
+from crawler.spiders.base import SourceSpider
+from db.snapshot import EndpointIn, Pricing, Problem
+
+
+class PagesSpider(SourceSpider):
+    name = "pages"
+
+    async def start(self) -> Any:  # Scrapy >= 2.13
+        for request in self.initial_requests():
+            yield request
+
+    def initial_requests(self) -> Iterator[scrapy.Request]:
+        self.expected_pages = len(self.source.urls)
+        for url in self.source.urls:
+            yield scrapy.Request(
+                url,
+                callback=self.parse_page,
+                errback=lambda f: self.request_failed(f, what="model page"),
+                dont_filter=True,
+            )
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        self.pages += 1
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if not isinstance(response, scrapy.http.TextResponse) or (
+            content_type and "html" not in content_type and "text" not in content_type
+        ):
+            self.listing_complete = False
+            yield Problem(
+                kind="malformed_html",
+                url=response.url,
+                message=f"model page is not HTML (Content-Type {content_type or 'missing'})",
+                parser=True,
+            )
+            return
+        extraction = extract_page(response.text, url=response.url, provider=self.source.provider)
+        usable = [offer for offer in extraction.offers if offer.model and offer.pricing is not None]
+        if not usable:
+            self.listing_complete = False
+            reasons = "; ".join(extraction.problems) or "no model offer found"
+            yield Problem(
+                kind="layout_changed",
+                url=response.url,
+                message=f"model page layout changed: {reasons}",
+                parser=True,
+            )
+            return
+        self.parsed_ok.append(response.url)
+        for offer in usable:
+            yield endpoint_from_offer(offer, provider=self.source.provider)
+
+
+def endpoint_from_offer(offer: PageOffer, *, provider: str | None) -> EndpointIn:
+    """An extracted page offer as an endpoint of `provider` (or the provider the page names)."""
+    assert offer.model is not None
+    api_url = offer.endpoints[0] if offer.endpoints else offer.url
+    stream_or_generate = any("/generate" in url for url in offer.endpoints)
+    pricing = offer.pricing or {}
+    return EndpointIn(
+        provider=provider or offer.provider or "unknown",
+        model=offer.model,
+        provider_model_id=offer.model,
+        url=api_url,
+        protocol="eigenai" if stream_or_generate else "openai",
+        name=offer.name,
+        context_length=offer.context_length,
+        max_output_tokens=offer.max_output_tokens,
+        parameters=tuple(sorted(offer.parameters)),
+        parameter_defaults=dict(offer.parameter_defaults),
+        pricing=Pricing(
+            input=_dec(pricing.get("input")),
+            output=_dec(pricing.get("output")),
+            cache_read=_dec(pricing.get("cache_read")),
+            cache_write=_dec(pricing.get("cache_write")),
+            request=_dec(pricing.get("request")),
+            currency=offer.currency,
+        ),
+        released=offer.released,
+        page_url=offer.url,
+    )
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

@@ -1,0 +1,78 @@
+"""Engines and sessions: SQLite by default, PostgreSQL by URL alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, SQLModel, create_engine
+
+from db import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from db.specific import configure_sqlite, engine_options
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; the message says which and why (never a password)."""
+
+
+def normalise_url(url: str) -> str:
+    """Accept `postgresql://` and `postgres://` and use the psycopg 3 driver for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password masked, for messages and logs."""
+    try:
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database URL>"
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for `url`; with `create`, the schema is created where missing."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise DatabaseError(f"invalid database URL {safe_url(url)!r}: {exc}") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise DatabaseError(f"database folder {folder} does not exist (from {safe_url(url)})")
+    engine = create_engine(url, **engine_options(url))
+    if parsed.get_backend_name() == "sqlite":
+        configure_sqlite(engine)
+    if create:
+        create_schema(engine)
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """Create the tables that do not exist yet."""
+    try:
+        SQLModel.metadata.create_all(engine)
+    except Exception as exc:
+        raise DatabaseError(f"cannot open database {safe_url(str(engine.url))}: {exc}") from None
+
+
+def table_names(engine: Engine) -> list[str]:
+    return sorted(inspect(engine).get_table_names())
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session whose work commits at the end of the block, or rolls back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

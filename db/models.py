@@ -1,0 +1,214 @@
+"""SQLModel tables of the catalog: providers, models, endpoints and their history.
+
+Current state lives in `Provider`, `Model`, `Endpoint`. History is append-only and named for what a row
+is: `PricePeriod` (effective-dated prices), `EndpointRevision` (effective-dated attributes: context,
+parameters...), `ReportedStat` (what an aggregator said, with its time), `Change` (events), `CrawlRun`
+and `CrawlProblem`. Money is `Decimal` per 1M tokens (`db.types.Money`); times are aware UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from db.types import Money, UTCDateTime
+
+
+def _money() -> Any:
+    return Field(default=None, sa_column=Column(Money(), nullable=True))
+
+
+def _time(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index)
+    )
+
+
+def _json(default: Any = None) -> Any:
+    factory = (lambda: list(default)) if isinstance(default, list) else (lambda: dict(default or {}))
+    if default is None:
+        return Field(default=None, sa_column=Column(JSON, nullable=True))
+    return Field(default_factory=factory, sa_column=Column(JSON, nullable=False))
+
+
+class ProviderBase(SQLModel):
+    name: str = Field(index=True, unique=True, max_length=200)
+    slug: str | None = Field(default=None, max_length=200)
+
+
+class Provider(ProviderBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meta: dict[str, Any] = _json({})
+    first_seen: datetime = _time()
+
+
+class ModelBase(SQLModel):
+    canonical_id: str = Field(index=True, unique=True, max_length=300)
+    name: str | None = Field(default=None, max_length=300)
+    description: str | None = None
+    context_length: int | None = None
+    released: date | None = None
+    hugging_face_id: str | None = Field(default=None, max_length=300)
+
+
+class Model(ModelBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    input_modalities: list[str] = _json([])
+    output_modalities: list[str] = _json([])
+    meta: dict[str, Any] = _json({})
+    first_seen: datetime = _time()
+    last_seen: datetime = _time()
+
+
+class EndpointBase(SQLModel):
+    key: str = Field(index=True, unique=True, max_length=600)
+    source: str = Field(index=True, max_length=100)
+    provider_model_id: str = Field(max_length=300)
+    url: str = Field(max_length=1000)
+    protocol: str = Field(default="openai", max_length=20)
+    tag: str | None = Field(default=None, max_length=200)
+    name: str | None = Field(default=None, max_length=400)
+    page_url: str | None = Field(default=None, max_length=1000)
+    context_length: int | None = None
+    max_output_tokens: int | None = None
+    max_prompt_tokens: int | None = None
+    quantization: str | None = Field(default=None, max_length=50)
+    currency: str = Field(default="USD", max_length=20)
+    released: date | None = None
+
+
+class Endpoint(EndpointBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    provider_id: int = Field(foreign_key="provider.id", index=True)
+    model_id: int = Field(foreign_key="model.id", index=True)
+    parameters: list[str] = _json([])
+    parameter_defaults: dict[str, Any] = _json({})
+    first_seen: datetime = _time()
+    last_seen: datetime = _time()
+    removed_at: datetime | None = _time(nullable=True)
+
+
+class PricePeriod(SQLModel, table=True):
+    """One endpoint's prices over one period. A new row only when a value changes."""
+
+    __table_args__ = (Index("ix_priceperiod_endpoint_from", "endpoint_id", "valid_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    endpoint_id: int = Field(foreign_key="endpoint.id")
+    valid_from: datetime = _time()
+    valid_to: datetime | None = _time(nullable=True)
+    currency: str = Field(default="USD", max_length=20)
+    input: Decimal | None = _money()
+    output: Decimal | None = _money()
+    cache_read: Decimal | None = _money()
+    cache_write: Decimal | None = _money()
+    request: Decimal | None = _money()
+    image: Decimal | None = _money()
+    web_search: Decimal | None = _money()
+    internal_reasoning: Decimal | None = _money()
+    audio: Decimal | None = _money()
+    discount: Decimal | None = _money()
+    overrides: list[dict[str, Any]] | None = _json(None)
+    run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
+
+
+class EndpointRevision(SQLModel, table=True):
+    """An endpoint's non-price attributes over one period. A new row only when one changes."""
+
+    __table_args__ = (Index("ix_endpointrevision_endpoint_from", "endpoint_id", "valid_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    endpoint_id: int = Field(foreign_key="endpoint.id")
+    valid_from: datetime = _time()
+    valid_to: datetime | None = _time(nullable=True)
+    url: str = Field(max_length=1000)
+    context_length: int | None = None
+    max_output_tokens: int | None = None
+    max_prompt_tokens: int | None = None
+    quantization: str | None = Field(default=None, max_length=50)
+    parameters: list[str] = _json([])
+    run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
+
+
+class ReportedStat(SQLModel, table=True):
+    """What an aggregator reported about an endpoint, labelled by source; a new row when it changes."""
+
+    __table_args__ = (Index("ix_reportedstat_endpoint_at", "endpoint_id", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    endpoint_id: int = Field(foreign_key="endpoint.id")
+    source: str = Field(max_length=100)
+    at: datetime = _time()
+    seen_until: datetime = _time()
+    uptime_5m: float | None = None
+    uptime_30m: float | None = None
+    uptime_1d: float | None = None
+    latency_30m: dict[str, float] | None = _json(None)
+    throughput_30m: dict[str, float] | None = _json(None)
+    status: int | None = None
+
+
+class CrawlRun(SQLModel, table=True):
+    """One crawl of one source. `status`: running, ok, partial, failed, interrupted."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(index=True, max_length=100)
+    started: datetime = _time(index=True)
+    finished: datetime | None = _time(nullable=True)
+    status: str = Field(default="running", max_length=20)
+    complete: bool = False
+    pages: int = 0
+    items: int = 0
+    problems: int = 0
+    endpoints_seen: int = 0
+    rows_written: int = 0
+    message: str | None = None
+
+
+class CrawlProblem(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="crawlrun.id", index=True)
+    source: str = Field(max_length=100)
+    at: datetime = _time()
+    kind: str = Field(max_length=50)
+    url: str | None = Field(default=None, max_length=1000)
+    message: str
+    parser: bool = False
+
+
+class Change(SQLModel, table=True):
+    """An event: new/removed endpoint or model, price up/down, context or parameters changed,
+    parser broken or fixed."""
+
+    __table_args__ = (Index("ix_change_at_kind", "at", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _time()
+    kind: str = Field(max_length=40)
+    source: str = Field(max_length=100)
+    run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
+    endpoint_id: int | None = Field(default=None, foreign_key="endpoint.id", index=True)
+    model: str | None = Field(default=None, max_length=300)
+    provider: str | None = Field(default=None, max_length=200)
+    field: str | None = Field(default=None, max_length=100)
+    old: str | None = None
+    new: str | None = None
+    percent: float | None = None
+    subject: str | None = Field(default=None, max_length=1000)  # page URL or endpoint key for parser_broken
+
+
+class ParserState(SQLModel, table=True):
+    """Which parsed things (a source's API, a page URL) are currently broken, so that a breakage
+    raises one `parser_broken` change, not one per run."""
+
+    __table_args__ = (UniqueConstraint("source", "subject"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=100)
+    subject: str = Field(max_length=1000)
+    broken_since: datetime = _time()
+    message: str

@@ -1,0 +1,4 @@
+from monitor.cli import main
+import sys
+
+sys.exit(main())

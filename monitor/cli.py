@@ -1,0 +1,220 @@
+"""The `modelwatch` command line: `modelwatch [--config PATH] [--db URL] COMMAND`.
+
+Settings are read here, once, and handed down as arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from db.engine import DatabaseError, make_engine, safe_url
+from monitor.config import Config, ConfigError, default_config, load_config
+from monitor.settings import Settings
+
+logger = logging.getLogger("modelwatch")
+
+DEFAULT_CONFIG = Path("modelwatch.toml")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="modelwatch",
+        description="A self-hosted catalog and monitor of LLM API endpoints: who serves a model, "
+        "at what price, how fast and how reliably, with the whole history.",
+        epilog="Run 'modelwatch COMMAND --help' for a command's options.",
+    )
+    parser.add_argument(
+        "--config", type=Path, default=None,
+        help="configuration file (default: ./modelwatch.toml when present, else the built-in "
+        "default: the live OpenRouter API and EigenAI's DeepSeek page)",
+    )
+    parser.add_argument(
+        "--db", default=None, metavar="URL",
+        help="database URL (default: $MODELWATCH_DB_URL, else sqlite:///modelwatch.db); "
+        "PostgreSQL as postgresql://user@host/db",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more (debug level)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    crawl = commands.add_parser("crawl", help="crawl the configured sources once now and print a summary",
+                                description="Crawl the configured sources once now. Exit 1 if every source failed.")
+    crawl.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+
+    extract = commands.add_parser(
+        "extract", help="fetch model pages and print what the page extractor finds (stores nothing)",
+        description="Fetch model pages and print what the page extractor finds; nothing is stored.",
+    )
+    extract.add_argument("urls", nargs="+", metavar="URL")
+    extract.add_argument("--json", action="store_true", help="print a JSON array, one object per endpoint found")
+    extract.add_argument("--provider", help="the provider the pages belong to (default: inferred)")
+    extract.add_argument("--timeout", type=float, default=30.0, help="seconds per page (default 30)")
+
+    commands.add_parser("run", help="the service: crawl every source on its schedule until SIGINT/SIGTERM",
+                        description="Run the service: each enabled source is crawled on its `every` schedule. "
+                        "Stops cleanly on SIGINT/SIGTERM.")
+
+    demo = commands.add_parser("demo", help="the whole product offline, on the provider replica",
+                               description="Start the provider replica (a built-in demo catalog and model "
+                               "pages), crawl it into a fresh SQLite file and print what was found.")
+    demo.add_argument("--db-file", type=Path, default=Path("modelwatch-demo.db"),
+                      help="SQLite file to (re)create (default: modelwatch-demo.db)")
+    demo.add_argument("--port", type=int, default=0, help="replica port (default: a free one)")
+    demo.add_argument("--serve", action="store_true", help="keep the replica running after the crawl (Ctrl-C stops)")
+
+    replica = commands.add_parser("replica", help="run the provider replica alone (for demos, tests, benchmarks)",
+                                  add_help=False)
+    replica.add_argument("replica_args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else getattr(logging, settings.log_level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if args.command == "replica":
+        from replica.__main__ import main as replica_main
+
+        return replica_main(args.replica_args)
+    try:
+        config = read_config(args.config)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    db_url = args.db or settings.db_url
+    try:
+        if args.command == "crawl":
+            return cmd_crawl(config, db_url, args.source)
+        if args.command == "extract":
+            return cmd_extract(args.urls, as_json=args.json, provider=args.provider, timeout_s=args.timeout)
+        if args.command == "run":
+            return cmd_run(config, db_url)
+        if args.command == "demo":
+            return cmd_demo(args.db_file, port=args.port, serve=args.serve)
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+def read_config(path: Path | None) -> Config:
+    """The configuration: the given file, else ./modelwatch.toml when present, else the default."""
+    if path is not None:
+        return load_config(path)
+    if DEFAULT_CONFIG.exists():
+        return load_config(DEFAULT_CONFIG)
+    return default_config()
+
+
+def cmd_crawl(config: Config, db_url: str, names: list[str] | None) -> int:
+    from monitor.crawl import CrawlError, crawl_here, source_specs
+    from monitor.report import ProgressLine, crawl_summary
+
+    try:
+        specs = source_specs(config, names=names)
+    except CrawlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not specs:
+        print("nothing to crawl: no enabled sources in the configuration", file=sys.stderr)
+        return 1
+    make_engine(db_url).dispose()  # fail fast, with a clear message, on a bad database
+    print(f"crawling {', '.join(s.name for s in specs)} into {safe_url(db_url)}", file=sys.stderr)
+    progress = ProgressLine()
+    started = time.monotonic()
+    try:
+        outcome = crawl_here(db_url=db_url, sources=specs, aliases=config.models.aliases, progress=progress)
+    finally:
+        progress.close()
+    print(crawl_summary(outcome.reports, outcome.errors, time.monotonic() - started))
+    return 1 if outcome.all_failed else 0
+
+
+def cmd_extract(urls: list[str], *, as_json: bool, provider: str | None, timeout_s: float) -> int:
+    from crawler.extract.page import extract_page, offer_to_json
+    from monitor.fetch import FetchError, fetch_page
+    from monitor.report import offer_text
+
+    found: list[dict[str, object]] = []
+    failures = 0
+    for url in urls:
+        try:
+            html = fetch_page(url, timeout_s=timeout_s)
+        except FetchError as exc:
+            print(f"error: {url}: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        extraction = extract_page(html, url=url, provider=provider)
+        for problem in extraction.problems:
+            print(f"warning: {url}: {problem}", file=sys.stderr)
+        found.extend(offer_to_json(offer) for offer in extraction.offers)
+    if as_json:
+        print(json.dumps(found, indent=2, ensure_ascii=False, default=_json_default))
+    else:
+        for offer in found:
+            print(_text_offer(offer, offer_text))
+        if not found:
+            print("no model offers found", file=sys.stderr)
+    return 1 if failures == len(urls) else 0
+
+
+def _text_offer(offer: dict[str, object], render: object) -> str:
+    return render(offer)  # type: ignore[operator, no-any-return]
+
+
+def _json_default(value: object) -> object:
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return float(value)  # shortest repr: Decimal("0.27") prints 0.27
+    return str(value)
+
+
+def cmd_run(config: Config, db_url: str) -> int:
+    from monitor.service import Service
+
+    make_engine(db_url).dispose()
+    logger.info("modelwatch service: database %s, %d sources", safe_url(db_url), len(config.sources))
+    return Service(config=config, db_url=db_url).run_forever()
+
+
+def cmd_demo(db_file: Path, *, port: int, serve: bool) -> int:
+    from monitor.crawl import crawl_in_child, source_specs
+    from monitor.demo import demo_config, demo_highlights, fresh_sqlite, start_replica
+    from monitor.report import crawl_summary
+
+    db_url = fresh_sqlite(db_file)
+    replica = start_replica(port)
+    try:
+        print(f"provider replica at {replica.url} (demo catalog and model pages)")
+        config = demo_config(replica.url)
+        print(f"crawling it into {db_file} …")
+        started = time.monotonic()
+        outcome = crawl_in_child(db_url=db_url, sources=source_specs(config), aliases=config.models.aliases)
+        print(crawl_summary(outcome.reports, outcome.errors, time.monotonic() - started))
+        print(demo_highlights(db_url))
+        if serve:
+            print(f"replica still serving at {replica.url}; Ctrl-C to stop")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+    finally:
+        replica.stop()
+    return 1 if outcome.all_failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Plain-text renderings for the CLI: crawl summaries, progress lines, extracted offers."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from db.ingest import IngestReport
+
+
+def crawl_summary(reports: Sequence[IngestReport], errors: Sequence[str], seconds: float) -> str:
+    """A few lines per source: status, what was seen, what changed, the first problems."""
+    lines = []
+    for r in reports:
+        lines.append(
+            f"{r.source}: {r.status} — {r.endpoints_seen} endpoints of {r.models} models from "
+            f"{r.providers} providers; {r.new_endpoints} new, {r.removed_endpoints} removed, "
+            f"{r.changed_endpoints} changed; {r.history_rows} history rows, {r.change_rows} changes"
+        )
+        for problem in r.problems[:5]:
+            lines.append(f"  problem: {problem}")
+        if len(r.problems) > 5:
+            lines.append(f"  … and {len(r.problems) - 5} more problems (see the crawlproblem table)")
+    for error in errors:
+        lines.append(f"error: {error}")
+    lines.append(f"done in {seconds:.1f} s")
+    return "\n".join(lines)
+
+
+class ProgressLine:
+    """Redraws one status line on a terminal; silent when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO | None = None, *, min_interval_s: float = 0.1) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.min_interval_s = min_interval_s
+        self._last = 0.0
+        self._state: dict[str, tuple[int, int, int]] = {}
+
+    def __call__(self, source: str, pages: int, expected: int, items: int) -> None:
+        self._state[source] = (pages, expected, items)
+        now = time.monotonic()
+        if not self.enabled or now - self._last < self.min_interval_s:
+            return
+        self._last = now
+        parts = [f"{name} {p}/{e} requests, {i} items" for name, (p, e, i) in self._state.items()]
+        self.stream.write("\r\033[K crawling: " + " · ".join(parts))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self._state:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def offer_text(offer: dict[str, Any]) -> str:
+    """An extracted offer (the `extract --json` object) as readable lines."""
+    pricing = offer.get("pricing")
+    if pricing:
+        unit = "credits" if offer.get("currency") == "credits" else "USD"
+        price = ", ".join(f"{k} {v}" for k, v in pricing.items()) + f" {unit} per 1M tokens"
+    else:
+        price = "not shown"
+    params = offer.get("parameters") or []
+    lines = [
+        f"{offer.get('provider') or '?'} · {offer.get('model') or '?'} ({offer.get('name') or 'no name'})",
+        f"  page:       {offer.get('url')}",
+        f"  context:    {offer.get('context_length') or 'not shown'}"
+        f"   max output: {offer.get('max_output_tokens') or 'not shown'}",
+        f"  price:      {price}",
+        f"  parameters: {', '.join(params) if params else 'none documented'}",
+        f"  endpoints:  {', '.join(offer.get('endpoints') or []) or 'none given'}",
+        f"  released:   {offer.get('released') or 'not shown'}",
+    ]
+    return "\n".join(lines)
