@@ -13,7 +13,6 @@ import json
 import logging
 import threading
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,9 @@ ENDPOINTS_HEADER_KEYS = ("id", "name", "created", "description", "architecture")
 
 #: The ``output_modalities`` the real ``/models`` applies when the query does not name one.
 DEFAULT_OUTPUT_MODALITIES = frozenset({"text"})
+
+#: The built-in demo catalog, shipped as package data.
+DEMO_CATALOG_PATH = Path(__file__).parent / "data" / "demo_catalog.json"
 
 
 def dump_json(body: Any) -> bytes:
@@ -133,6 +135,8 @@ class Catalog:
                 return 200, dump_json({"data": {**header, "endpoints": []}})
             return 404, error_body(404, f"No endpoints found for {model_id}")
 
+        if model_id not in self._models_by_id and (self.endpoints is None or model_id not in self.endpoints):
+            return build()  # unknown ids are not cached, so a scan of made-up ids cannot grow the cache
         return self._cached(("endpoints", model_id), build)
 
 
@@ -187,7 +191,7 @@ def demo_catalog() -> Catalog:
     The data file holds ``models`` (``/models`` objects), ``providers`` (``/providers`` objects) and
     ``endpoints`` (model id -> list of endpoint objects); the endpoints bodies are built from them.
     """
-    raw = resources.files("replica").joinpath("data", "demo_catalog.json").read_bytes()
+    raw = DEMO_CATALOG_PATH.read_bytes()
     data = json.loads(raw)
     models: list[JsonObject] = data["models"]
     by_id = {model["id"]: model for model in models}

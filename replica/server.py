@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
@@ -31,8 +32,6 @@ AppExtension = Callable[[web.Application], None]
 
 DEFAULT_PAGES_DIR = Path(__file__).parent / "pages"
 JSON = "application/json"
-
-__all__ = ["STATE_KEY", "AppExtension", "ReplicaServer", "ReplicaState", "create_app", "serve"]
 
 
 class ReplicaState:
@@ -300,8 +299,8 @@ def serve(
 ) -> None:
     """Run the replica in the foreground until SIGINT or SIGTERM; ``on_ready`` is called once listening."""
     done = threading.Event()
-    previous: dict[int, object] = {}
-    if threading.current_thread() is threading.main_thread():
+    previous: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():  # signal handlers only install there
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, lambda signum, frame: done.set())
     try:
@@ -312,4 +311,4 @@ def serve(
                 pass
     finally:
         for sig, handler in previous.items():
-            signal.signal(sig, handler)  # type: ignore[arg-type]
+            signal.signal(sig, handler)
