@@ -37,7 +37,7 @@ from db.models import (
     Provider,
     ReportedStat,
 )
-from db.snapshot import PRICE_FIELDS, CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
+from db.snapshot import PRICE_FIELDS, CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -130,7 +130,7 @@ class _Ingest:
             status = "failed"
         else:
             self._write_catalog()
-            status = "ok" if self.result.complete and not self.result.problems else "partial"
+            status = "ok" if self.result.complete and not self._errors() else "partial"
         self.report.status = status
         run = self.crawl
         assert run is not None
@@ -145,6 +145,9 @@ class _Ingest:
         run.message = self.result.fatal or (self.report.problems[0] if self.report.problems else None)
         self.s.add(run)
         return self.report
+
+    def _errors(self) -> list[Problem]:
+        return [p for p in self.result.problems if not p.warning]
 
     def _change(self, kind: str, **values: Any) -> None:
         self.s.add(Change(at=self.now, kind=kind, source=self.source, run_id=self.report.run_id, **values))
@@ -383,7 +386,7 @@ class _Ingest:
         missing = [e for e in active if e.key not in seen]
         if not missing:
             return
-        if not self.result.complete or self.result.problems:
+        if not self.result.complete or self._errors():
             return  # a partial run never removes anything
         if len(seen) < MIN_LISTED_SHARE * len(active):
             message = (
@@ -406,9 +409,7 @@ class _Ingest:
             self.report.removed_endpoints += 1
 
 
-def _shrunk_problem(message: str) -> Any:
-    from db.snapshot import Problem
-
+def _shrunk_problem(message: str) -> Problem:
     return Problem(kind="listing_shrunk", message=message)
 
 

@@ -134,6 +134,9 @@ class Problem:
     # Problems that mean "our parser no longer understands this page/API" (layout_changed,
     # malformed_json on a 200) raise one `parser_broken` change while they last.
     parser: bool = False
+    # A warning is recorded but neither makes the run partial nor holds back removals
+    # (e.g. a source listing the same endpoint twice).
+    warning: bool = False
 
 
 @dataclass

@@ -104,7 +104,7 @@ def parse_models(
             continue
         if model.id in seen:
             problems.append(
-                Problem("duplicate_model", f"{where}: duplicate id {model.id!r}", f"{base}/models")
+                Problem("duplicate_model", f"{where}: duplicate id {model.id!r}", f"{base}/models", warning=True)
             )
             continue
         seen.add(model.id)
@@ -148,7 +148,7 @@ def parse_endpoints(
             continue
         if endpoint.key in seen:
             message = f"{at}: duplicate endpoint {endpoint.provider} {endpoint.tag!r}, kept the first"
-            problems.append(Problem("duplicate_endpoint", message, url=url))
+            problems.append(Problem("duplicate_endpoint", message, url=url, warning=True))
             continue
         seen.add(endpoint.key)
         endpoints.append(endpoint)

@@ -70,7 +70,7 @@ class OpenrouterSpider(SourceSpider):
             self.fatal = f"model list (/models) unreadable: {exc}"
             yield Problem(kind="malformed_json", url=response.url, message=str(exc), parser=True)
             return
-        if not problems:
+        if not any(p.parser for p in problems):
             self.parsed_ok.append(response.url)
         yield from problems
         yield from models
@@ -96,7 +96,7 @@ class OpenrouterSpider(SourceSpider):
             self.listing_complete = False
             yield Problem(kind="malformed_json", url=response.url, message=str(exc), parser=True)
             return
-        if not problems:
+        if not any(p.parser for p in problems):
             self.parsed_ok.append(response.url)
         yield from problems
         yield from endpoints
