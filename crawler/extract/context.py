@@ -1,0 +1,87 @@
+"""Context length, maximum output and release date from a page's text lines.
+
+Three layouts are read: label then value on one line (``Context 64K tokens``, ``Context window: 128,000``),
+value then label (``163,840 context``, ``128k context window``), and a label alone on a line with the
+value on the next (``Context`` / ``164K`` / ``tokens``). Prose such as "long-context training, reaching
+up to 128K tokens" is not a context length: label and number must sit next to each other.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from crawler.extract.quantities import parse_date, parse_token_count, plausible_context
+
+_N = r"(?<![\w.,$])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\w.,$])\d+(?:\.\d+)?\s*(?:k|m|thousand|million)?(?!\w)"
+_CTX_WORD = r"context(?:[\s_-]*(?:window|length|size|limit|len))?"
+_OUT_WORD = (
+    r"(?:max(?:imum)?[\s_-]*(?:output|completion|generation|new|generated)[\s_-]*(?:tokens?|length|len)?"
+    r"|output[\s_-]*(?:token[\s_-]*)?(?:limit|length))"
+)
+_SEP = r"\s*[\"']?\s*(?:\(tokens\))?\s*(?:[:=\-–]|is|of)?\s*(?:up\s*to\s*)?"
+_CONTEXT_AFTER = re.compile(rf"\b(?:max(?:imum)?\s*)?{_CTX_WORD}{_SEP}({_N})", re.I)
+_CONTEXT_BEFORE = re.compile(rf"({_N})\s*(?:tokens?\s*)?(?:of\s*)?(?:input\s*)?context\b", re.I)
+_CONTEXT_LABEL = re.compile(rf"^(?:max(?:imum)?\s*|total\s*)?{_CTX_WORD}(?:\s*\(tokens\))?\s*:?$", re.I)
+_OUTPUT_AFTER = re.compile(rf"\b{_OUT_WORD}{_SEP}({_N})", re.I)
+_OUTPUT_BEFORE = re.compile(rf"({_N})\s*(?:tokens?\s*)?max(?:imum)?\s*output\b", re.I)
+_OUTPUT_LABEL = re.compile(rf"^{_OUT_WORD}\s*:?$", re.I)
+_VALUE_LINE = re.compile(rf"^({_N})\s*(?:tokens?)?\s*$", re.I)
+_DATE_LABEL = re.compile(
+    r"\b(?:released?|release\s*date|created|launched|published|added|available\s*since|date\s*added)\b", re.I
+)
+
+
+def find_context_length(lines: list[str]) -> int | None:
+    """The context window the page states, in tokens, or None."""
+    return _find_count(lines, _CONTEXT_AFTER, _CONTEXT_BEFORE, _CONTEXT_LABEL, _OUTPUT_AFTER)
+
+
+def find_max_output(lines: list[str]) -> int | None:
+    """The maximum output (completion) tokens the page states, or None."""
+    return _find_count(lines, _OUTPUT_AFTER, _OUTPUT_BEFORE, _OUTPUT_LABEL, None)
+
+
+def find_released(lines: list[str]) -> date | None:
+    """The release/creation date next to a ``Released``/``Created`` label, or None."""
+    for index, line in enumerate(lines):
+        label = _DATE_LABEL.search(line)
+        if not label:
+            continue
+        found = parse_date(line[label.end() : label.end() + 60])
+        if found:
+            return found
+        rest = line[label.end() :].strip(" :\t")
+        if not rest and index + 1 < len(lines):
+            found = parse_date(lines[index + 1][:60])
+            if found:
+                return found
+    return None
+
+
+def _find_count(
+    lines: list[str],
+    after: re.Pattern[str],
+    before: re.Pattern[str],
+    label: re.Pattern[str],
+    veto: re.Pattern[str] | None,
+) -> int | None:
+    for index, line in enumerate(lines):
+        if len(line) > 5000:
+            continue
+        for pattern in (after, before):
+            for match in pattern.finditer(line):
+                if veto is not None and veto.search(line[max(0, match.start() - 20) : match.end()]):
+                    continue
+                count = plausible_context(parse_token_count(match.group(1)))
+                if count:
+                    return count
+        if label.match(line.replace("\t", " ").strip()):
+            for following in lines[index + 1 : index + 3]:
+                value = _VALUE_LINE.match(following)
+                if value:
+                    count = plausible_context(parse_token_count(value.group(1)))
+                    if count:
+                        return count
+                    break
+    return None

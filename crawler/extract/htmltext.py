@@ -1,0 +1,210 @@
+"""HTML into the pieces the page extractor reads: text lines, tables, JSON-LD and embedded JSON blobs.
+
+The text rendering keeps the page's visual lines: block elements start new lines, table cells are
+separated by tabs, `<pre>` keeps its own line breaks, and script, style, navigation and hidden elements
+are dropped. Garbage in gives an empty `Document`, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree, html
+
+_BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "label",
+        "option",
+    ]
+)
+_CELL = frozenset({"td", "th"})
+_PADDED = frozenset({"code", "kbd", "samp", "button", "img"})
+_DROP = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "iframe",
+    "object",
+    "canvas",
+    "head",
+    "select",
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \u00a0\u2009\u202f\u200b\r\f\v]+")
+_NL, _TAB = "\n", "\t"
+_MAX_JSON = 5_000_000
+
+
+@dataclass
+class Document:
+    """What the extractor needs from one HTML page."""
+
+    lines: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
+    json_ld: list[dict[str, Any]] = field(default_factory=list)
+    json_blobs: list[Any] = field(default_factory=list)
+    title: str | None = None
+    h1: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    hrefs: list[str] = field(default_factory=list)
+
+
+def parse_document(body: str) -> Document:
+    """Parse an HTML string into a `Document`; unparseable input gives an empty one."""
+    text = _CONTROL.sub(" ", body or "")
+    if not text.strip():
+        return Document()
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError, TypeError):
+        return Document()
+    doc = Document()
+    _read_head(root, doc)
+    _read_scripts(root, doc)
+    for element in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in root.xpath("//*[@hidden or @aria-hidden='true' or contains(@style,'display:none')]"):
+        if element.getparent() is not None and element.tag not in ("html", "body"):
+            element.drop_tree()
+    h1 = root.xpath("//h1")
+    if h1:
+        doc.h1 = _one_line(render_lines(h1[0]))
+    doc.hrefs = [str(h) for h in root.xpath("//a/@href")]
+    doc.tables = [_read_table(table) for table in root.xpath("//table")]
+    doc.lines = render_lines(root)
+    return doc
+
+
+def render_lines(element: Any) -> list[str]:
+    """Render an element as non-empty text lines (tabs between table cells)."""
+    pieces: list[str] = []
+    pre_depth = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK:
+                pieces.append(_NL)
+            elif tag in _CELL:
+                pieces.append(_TAB)
+            elif tag in _PADDED:
+                pieces.append(" ")
+            if tag == "pre":
+                pre_depth += 1
+            if tag and node.text:
+                pieces.append(node.text if pre_depth else node.text.replace("\n", " "))
+        else:
+            if tag == "pre":
+                pre_depth -= 1
+            if tag in _BLOCK:
+                pieces.append(_NL)
+            elif tag in _PADDED:
+                pieces.append(" ")
+            if node is not element and node.tail:
+                pieces.append(node.tail if pre_depth else node.tail.replace("\n", " "))
+    lines = []
+    for raw in "".join(pieces).split("\n"):
+        cells = [_SPACES.sub(" ", cell).strip() for cell in raw.split("\t")]
+        line = "\t".join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _one_line(lines: list[str]) -> str | None:
+    joined = " ".join(line.replace("\t", " ") for line in lines).strip()
+    return joined or None
+
+
+def _read_head(root: Any, doc: Document) -> None:
+    titles = root.xpath("//title/text()")
+    if titles:
+        doc.title = _SPACES.sub(" ", str(titles[0])).strip() or None
+    for meta in root.xpath("//meta[@content]"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        if key:
+            doc.meta.setdefault(key.lower(), meta.get("content").strip())
+
+
+def _read_scripts(root: Any, doc: Document) -> None:
+    for script in root.xpath("//script"):
+        kind = (script.get("type") or "").lower()
+        if "json" not in kind and script.get("id") != "__NEXT_DATA__":
+            continue
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > _MAX_JSON:
+            continue
+        try:
+            value = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        if "ld+json" in kind:
+            doc.json_ld.extend(_flatten_ld(value))
+        else:
+            doc.json_blobs.append(value)
+
+
+def _flatten_ld(value: Any) -> list[dict[str, Any]]:
+    items = value if isinstance(value, list) else [value]
+    found: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, dict):
+            found.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                found.extend(g for g in graph if isinstance(g, dict))
+    return found
+
+
+def _read_table(table: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        cells = ["\n".join(render_lines(cell)).replace("\t", " ") for cell in row.xpath("./td|./th")]
+        if any(cells):
+            rows.append(cells)
+    return rows

@@ -1,0 +1,180 @@
+"""The static model-page extractor: one HTML page in, the model offers it shows out.
+
+Pure functions, no I/O. Structure first (JSON-LD, embedded JSON such as ``__NEXT_DATA__``, multi-model
+pricing tables, parameter tables), then text patterns over a line-preserving rendering of the page.
+Where a fact is not on the page the field is None (``pricing=None`` and the problem "no price found",
+never zeros); ``0`` only when the page says ``$0`` or ``Free``. Garbage in gives no offers and a problem,
+never an exception.
+
+`offer_to_json` gives the ``modelwatch extract --json`` object. Prices there are JSON numbers that print
+exactly as the page's decimals (``0.27`` stays ``0.27``): whole numbers become ints, the rest floats made
+from the Decimal's text.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from crawler.extract.context import find_context_length, find_max_output, find_released
+from crawler.extract.endpoints import find_endpoints
+from crawler.extract.htmltext import Document, parse_document
+from crawler.extract.identity import find_model_id, find_name, find_provider
+from crawler.extract.params import find_parameters
+from crawler.extract.prices import choose_prices, find_prices
+from crawler.extract.quantities import unglue_dates
+from crawler.extract.structured import Found, read_json_ld, read_json_records
+from crawler.extract.tables import read_price_tables
+
+logger = logging.getLogger(__name__)
+
+NO_PRICE = "no price found"
+NO_MODEL = "no model id found"
+
+
+@dataclass(frozen=True)
+class PageOffer:
+    """One model offered at one provider, as a model page shows it; prices per 1M tokens."""
+
+    url: str
+    provider: str | None
+    model: str | None
+    name: str | None
+    context_length: int | None
+    max_output_tokens: int | None
+    pricing: dict[str, Decimal] | None
+    currency: str
+    parameters: tuple[str, ...]
+    parameter_defaults: dict[str, str]
+    endpoints: tuple[str, ...]
+    released: date | None
+
+
+@dataclass(frozen=True)
+class PageExtraction:
+    """The offers found on a page and, in words, what was expected but not found."""
+
+    offers: list[PageOffer]
+    problems: list[str]
+
+
+def extract_page(html: str, *, url: str, provider: str | None = None) -> PageExtraction:
+    """Extract the model offers a model page shows; ``provider`` overrides what the page suggests."""
+    if not isinstance(html, str) or not html.strip():
+        return PageExtraction(offers=[], problems=["empty page"])
+    doc = parse_document(html)
+    if not doc.lines and not doc.json_ld and not doc.json_blobs:
+        return PageExtraction(offers=[], problems=["no readable HTML content"])
+    lines = [unglue_dates(line) for line in doc.lines]
+    provider = provider or find_provider(lines, url=url, site_name=doc.meta.get("og:site_name"))
+    endpoints = tuple(find_endpoints(lines, url=url))
+    rows = read_price_tables(doc.tables)
+    if len(rows) >= 2:
+        return _extract_rows(rows, url=url, provider=provider, endpoints=endpoints)
+    return _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows)
+
+
+def offer_to_json(offer: PageOffer) -> dict[str, Any]:
+    """The ``extract --json`` object for one offer (prices as exactly-printing JSON numbers)."""
+    return {
+        "url": offer.url,
+        "provider": offer.provider,
+        "model": offer.model,
+        "name": offer.name,
+        "context_length": offer.context_length,
+        "max_output_tokens": offer.max_output_tokens,
+        "pricing": None if offer.pricing is None else {k: _json_number(v) for k, v in offer.pricing.items()},
+        "currency": offer.currency,
+        "parameters": list(offer.parameters),
+        "parameter_defaults": dict(offer.parameter_defaults),
+        "endpoints": list(offer.endpoints),
+        "released": offer.released.isoformat() if offer.released else None,
+    }
+
+
+def _extract_single(
+    doc: Document,
+    lines: list[str],
+    *,
+    url: str,
+    provider: str | None,
+    endpoints: tuple[str, ...],
+    rows: list[Found],
+) -> PageExtraction:
+    text_model = find_model_id(lines, url=url)
+    structured = _pick_structured(doc, text_model=text_model, url=url)
+    sources = [s for s in (structured, read_json_ld(doc.json_ld), rows[0] if rows else None) if s]
+    model = _first(s.model for s in sources) or text_model
+    names, defaults = find_parameters(doc.tables, lines)
+    params = names or _first(s.parameters for s in sources) or []
+    mentions = find_prices(lines)
+    pricing, currency = _first(s.pricing for s in sources), _first(s.currency for s in sources)
+    if pricing is None:
+        pricing, currency = choose_prices(mentions)
+    name = _first(s.name for s in sources) or find_name(lines, h1=doc.h1, title=doc.title, model=model)
+    offer = PageOffer(
+        url=url,
+        provider=provider or _first(s.provider for s in sources),
+        model=model,
+        name=name,
+        context_length=_first(s.context_length for s in sources) or find_context_length(lines),
+        max_output_tokens=_first(s.max_output_tokens for s in sources) or find_max_output(lines),
+        pricing=pricing,
+        currency=currency or "USD",
+        parameters=tuple(params),
+        parameter_defaults={k: v for k, v in defaults.items() if k in params},
+        endpoints=endpoints,
+        released=_first(s.released for s in sources) or find_released(lines),
+    )
+    problems = ([NO_MODEL] if model is None else []) + ([NO_PRICE] if pricing is None else [])
+    if model is None and pricing is None and offer.context_length is None:
+        return PageExtraction(offers=[], problems=["no model offer found", *problems])
+    return PageExtraction(offers=[offer], problems=problems)
+
+
+def _extract_rows(
+    rows: list[Found], *, url: str, provider: str | None, endpoints: tuple[str, ...]
+) -> PageExtraction:
+    offers = [
+        PageOffer(
+            url=url,
+            provider=provider,
+            model=row.model,
+            name=row.name,
+            context_length=row.context_length,
+            max_output_tokens=row.max_output_tokens,
+            pricing=row.pricing,
+            currency=row.currency or "USD",
+            parameters=(),
+            parameter_defaults={},
+            endpoints=endpoints,
+            released=None,
+        )
+        for row in rows
+    ]
+    problems = [f"{NO_MODEL} for {row.name!r}" for row in rows if row.model is None]
+    return PageExtraction(offers=offers, problems=problems)
+
+
+def _pick_structured(doc: Document, *, text_model: str | None, url: str) -> Found | None:
+    records = read_json_records(doc.json_blobs)
+    if len(records) <= 1:
+        return records[0] if records else None
+    for record in records:
+        if record.model and (record.model == text_model or url.rstrip("/").endswith("/" + record.model)):
+            return record
+    logger.debug("%d JSON model records on %s, none matching the page", len(records), url)
+    return None
+
+
+def _first(values: Any) -> Any:
+    return next((v for v in values if v), None)
+
+
+def _json_number(amount: Decimal) -> int | float:
+    if amount == amount.to_integral_value():
+        return int(amount)
+    return float(str(amount))
