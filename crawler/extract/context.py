@@ -20,15 +20,19 @@ _OUT_WORD = (
     r"|output[\s_-]*(?:token[\s_-]*)?(?:limit|length))"
 )
 _SEP = r"\s*[\"']?\s*(?:\(tokens\))?\s*(?:[:=\-–]|is|of)?\s*(?:up\s*to\s*)?"
-_CONTEXT_AFTER = re.compile(rf"\b(?:max(?:imum)?\s*)?{_CTX_WORD}{_SEP}({_N})", re.I)
+# After a label the number may be glued to it ("Context164K" from adjacent inline elements).
+_N_GLUED = _N.replace(r"(?<![\w.,$])", r"(?<![\d.,$])")
+_CONTEXT_AFTER = re.compile(rf"\b(?:max(?:imum)?\s*)?{_CTX_WORD}{_SEP}({_N_GLUED})", re.I)
 _CONTEXT_BEFORE = re.compile(rf"({_N})\s*(?:tokens?\s*)?(?:of\s*)?(?:input\s*)?context\b", re.I)
 _CONTEXT_LABEL = re.compile(rf"^(?:max(?:imum)?\s*|total\s*)?{_CTX_WORD}(?:\s*\(tokens\))?\s*:?$", re.I)
-_OUTPUT_AFTER = re.compile(rf"\b{_OUT_WORD}{_SEP}({_N})", re.I)
+_OUTPUT_AFTER = re.compile(rf"\b{_OUT_WORD}{_SEP}({_N_GLUED})", re.I)
 _OUTPUT_BEFORE = re.compile(rf"({_N})\s*(?:tokens?\s*)?max(?:imum)?\s*output\b", re.I)
 _OUTPUT_LABEL = re.compile(rf"^{_OUT_WORD}\s*:?$", re.I)
 _VALUE_LINE = re.compile(rf"^({_N})\s*(?:tokens?)?\s*$", re.I)
 _DATE_LABEL = re.compile(
-    r"\b(?:released?|release\s*date|created|launched|published|added|available\s*since|date\s*added)\b", re.I
+    r"\b(?:release\s*date|released?|created|launched|published|added|available\s*since|date\s*added)"
+    r"(?-i:(?![a-z]))",
+    re.I,
 )
 
 
@@ -51,8 +55,7 @@ def find_released(lines: list[str]) -> date | None:
         found = parse_date(line[label.end() : label.end() + 60])
         if found:
             return found
-        rest = line[label.end() :].strip(" :\t")
-        if not rest and index + 1 < len(lines):
+        if not re.search(r"\d", line[label.end() :]) and index + 1 < len(lines):
             found = parse_date(lines[index + 1][:60])
             if found:
                 return found

@@ -41,6 +41,8 @@ def find_endpoints(lines: list[str], *, url: str) -> list[str]:
             path = _unglue(match.group(0))
             if _OPERATION.search(path):
                 _add(found, _absolute(path, origin))
+    stated = {urlsplit(u).path for u in found if not u.startswith(origin or "//")}
+    found = [u for u in found if not (origin and u.startswith(origin) and urlsplit(u).path in stated)]
     text = "\n".join(lines)
     if _SDK_CHAT.search(text):
         for match in _BASE_URL.finditer(text):

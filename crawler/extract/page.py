@@ -163,11 +163,13 @@ def _pick_structured(doc: Document, *, text_model: str | None, url: str) -> Foun
     records = read_json_records(doc.json_blobs)
     if len(records) <= 1:
         return records[0] if records else None
+    last = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
     for record in records:
-        if record.model and (record.model == text_model or url.rstrip("/").endswith("/" + record.model)):
+        model = record.model or ""
+        if model == text_model or model.rsplit("/", 1)[-1] == last:
             return record
-    logger.debug("%d JSON model records on %s, none matching the page", len(records), url)
-    return None
+    logger.debug("%d JSON model records on %s, none named by the page: taking the first", len(records), url)
+    return records[0]
 
 
 def _first(values: Any) -> Any:

@@ -60,6 +60,7 @@ _ROLES = (
 )
 _SKIP = re.compile(r"\b(?:batch|fine[\s-]?tun\w*|training|storage|per\s*hour)\b", re.I)
 _FREE = re.compile(r"^(?P<label>.{0,40}?)[\s:\-–]*\bfree\b[\s!.]*$", re.I)
+_CACHE_WORD = re.compile(r"^\W*(writes?|reads?|hits?)\b[\s:]*$", re.I)
 _PRICE_LABEL = re.compile(r"^(?:price|pricing|cost)s?\b", re.I)
 _MAX_LINE = 4000
 
@@ -151,7 +152,9 @@ def _read_line(lines: list[str], index: int) -> list[PriceMention]:
         if _SKIP.search(line[: match.start()]) or (unit and unit.group("other")):
             continue
         role = role_of(after.group("role")) if after else None
-        role = role or _normal_role(after) or role_of(left) or _label_above(lines, index)
+        header = _column_header(lines, index, match.start())
+        role = role or _normal_role(after) or role_of(left) or (role_of(header) if header else None)
+        role = role or _cache_role(left, lines, index) or _label_above(lines, index)
         if unit and unit.group("req"):
             role = "request"
         if role is None:
@@ -163,7 +166,7 @@ def _read_line(lines: list[str], index: int) -> list[PriceMention]:
         if tokens_per_unit is None:
             if currency is None:
                 continue
-            context = " ".join([left, *lines[max(0, index - 3) : index]])
+            context = " ".join([left, header or "", *lines[max(0, index - 3) : index]])
             tokens_per_unit = scale_of(context) or 10**6
         found.append(PriceMention(role, per_million(amount, tokens_per_unit), currency, index))
     return found
@@ -182,6 +185,29 @@ def _tokens_per_unit(unit: re.Match[str]) -> int | None:
         return None
     qty = _QTY.get((unit.group("qty") or "1").lower(), 1)
     return _SCALE_WORDS[scale] * qty
+
+
+def _cache_role(left: str, lines: list[str], index: int) -> str | None:
+    """``Write``/``Read`` rows under a ``Prompt caching`` heading (Anthropic's layout)."""
+    word = _CACHE_WORD.match(left)
+    if not word or not any("cach" in above.lower() for above in lines[max(0, index - 4) : index]):
+        return None
+    return "cache_write" if word.group(1).lower().startswith("write") else "cache_read"
+
+
+def _column_header(lines: list[str], index: int, position: int) -> str | None:
+    """The header cell above a table cell (rendered with tabs), for tables of several offers."""
+    line = lines[index]
+    if "\t" not in line:
+        return None
+    column, width = line[:position].count("\t"), line.count("\t")
+    for back in range(index - 1, max(-1, index - 40), -1):
+        above = lines[back]
+        if above.count("\t") != width:
+            continue
+        if not _AMOUNT.search(above) or "$" not in above:
+            return above.split("\t")[column]
+    return None
 
 
 def _label_above(lines: list[str], index: int) -> str | None:

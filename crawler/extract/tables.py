@@ -20,7 +20,7 @@ _AMOUNT = re.compile(
 )
 _FREE = re.compile(r"^\s*free\b", re.I)
 _ID = re.compile(r"^[A-Za-z0-9][\w.:@/-]*$")
-_MODEL_HEADERS = ("model", "model name", "model id", "name", "models")
+_MODEL_HEADER = re.compile(r"^(?:name|(?:.{0,20}\b)?models?(?:\s*(?:name|id))?)$")
 
 
 def read_price_tables(tables: list[list[list[str]]]) -> list[Found]:
@@ -43,7 +43,7 @@ def read_price_tables(tables: list[list[list[str]]]) -> list[Found]:
 
 def _layout(header: list[str]) -> tuple[int, dict[int, str], int | None] | None:
     cells = [cell.strip().lower() for cell in header]
-    model_col = next((i for i, c in enumerate(cells) if c.split("\n")[0] in _MODEL_HEADERS), None)
+    model_col = next((i for i, c in enumerate(cells) if _MODEL_HEADER.search(c) and "price" not in c), None)
     if model_col is None:
         return None
     price_cols: dict[int, str] = {}
@@ -84,12 +84,11 @@ def _read_row(
     if not pricing:
         return None
     found = Found(pricing=pricing, currency=currency)
-    for line in row[model_col].split("\n"):
-        text = line.strip()
-        if _ID.match(text) and re.search(r"[\d/-]", text) and found.model is None:
-            found.model = text
-        elif text and found.name is None:
-            found.name = text
+    texts = [line.strip() for line in row[model_col].split("\n") if line.strip()]
+    ids = [t for t in texts if _ID.match(t) and re.search(r"[\d/-]", t)]
+    slashed = [t for t in ids if "/" in t]
+    found.model = slashed[0] if slashed else ids[-1] if ids and len(texts) > 1 else None
+    found.name = next((t for t in texts if t != found.model), found.model)
     if context_col is not None and context_col < len(row):
         found.context_length = plausible_context(parse_token_count(row[context_col]))
     return found
