@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy import exceptions as scrapy_errors
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import defer
@@ -19,6 +20,21 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from db.snapshot import Problem
 
+# Scrapy >= 2.14 wraps download failures in its own exceptions; older ones raise Twisted's.
+_TIMEOUTS = tuple(
+    getattr(scrapy_errors, name) for name in ("DownloadTimeoutError",) if hasattr(scrapy_errors, name)
+)
+_DNS = tuple(getattr(scrapy_errors, n) for n in ("CannotResolveHostError",) if hasattr(scrapy_errors, n))
+_REFUSED = tuple(
+    getattr(scrapy_errors, n) for n in ("DownloadConnectionRefusedError",) if hasattr(scrapy_errors, n)
+)
+_LOST = tuple(
+    getattr(scrapy_errors, n) for n in ("DownloadFailedError", "ResponseDataLossError") if hasattr(scrapy_errors, n)
+)
+_CANCELLED = tuple(
+    getattr(scrapy_errors, name) for name in ("DownloadCancelledError",) if hasattr(scrapy_errors, name)
+)
+
 
 def problem_from_failure(failure: Any, *, url: str, what: str) -> Problem:
     """A `Problem` naming what was fetched, the URL and why it failed."""
@@ -27,15 +43,15 @@ def problem_from_failure(failure: Any, *, url: str, what: str) -> Problem:
         body = response.body[:200].decode("utf-8", "replace").strip()
         detail = f": {body}" if body else ""
         return Problem(kind="http_error", url=url, message=f"{what}: HTTP {response.status}{detail}")
-    if failure.check(TwistedTimeoutError, TCPTimedOutError, defer.TimeoutError):
+    if failure.check(TwistedTimeoutError, TCPTimedOutError, defer.TimeoutError, *_TIMEOUTS):
         return Problem(kind="timeout", url=url, message=f"{what}: no answer within the download timeout")
-    if failure.check(DNSLookupError):
+    if failure.check(DNSLookupError, *_DNS):
         return Problem(kind="connect", url=url, message=f"{what}: host not found ({failure.value})")
-    if failure.check(ConnectError):
+    if failure.check(ConnectError, *_REFUSED):
         return Problem(kind="connect", url=url, message=f"{what}: cannot connect ({failure.value})")
-    if failure.check(defer.CancelledError):
+    if failure.check(defer.CancelledError, *_CANCELLED):
         return Problem(kind="too_large", url=url, message=f"{what}: download cancelled (body over the size cap)")
-    if failure.check(ResponseNeverReceived, ResponseFailed, ConnectionLost, ConnectionDone):
+    if failure.check(ResponseNeverReceived, ResponseFailed, ConnectionLost, ConnectionDone, *_LOST):
         return Problem(kind="connect", url=url, message=f"{what}: connection closed before a full response")
     if failure.check(IgnoreRequest):
         reason = str(failure.value) or "request ignored"
