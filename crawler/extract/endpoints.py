@@ -51,8 +51,9 @@ def find_endpoints(lines: list[str], *, url: str) -> list[str]:
 
 
 def _is_api_url(candidate: str) -> bool:
-    path = urlsplit(candidate).path
-    return bool(_API_PATH.search(path) and _OPERATION.search(path))
+    parts = urlsplit(candidate)
+    api_host = (parts.hostname or "").startswith("api.")
+    return bool((_API_PATH.search(parts.path) or api_host) and _OPERATION.search(parts.path))
 
 
 def _unglue(path: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 _ID = r"[A-Za-z0-9][\w.:@/-]*[\w]"
 _LABELLED = re.compile(rf"^model(?:\s*(?:id|name|string|slug))?\s*[:=]?\s*`?({_ID})`?$", re.I)
-_ID_LINE = re.compile(r"^[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.:-]*$")
+_ID_LINE = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.:-]*){1,3}$")
 _CODE_MODEL = (
     re.compile(r"[\"']model[\"']\s*:\s*[\"']([^\"'\s<>{}]+)[\"']"),
     re.compile(r"\bmodel\s*=\s*[\"']([^\"'\s<>{}]+)[\"']"),
@@ -66,7 +66,7 @@ def find_model_id(lines: list[str], *, url: str) -> str | None:
         if match and _looks_like_id(match.group(1)):
             return match.group(1)
     for line in lines[:400]:
-        if _ID_LINE.match(line) and re.search(r"[\d-]", line.split("/", 1)[1]) and "://" not in line:
+        if _ID_LINE.match(line) and re.search(r"[\d-]", line.rsplit("/", 1)[1]) and "://" not in line:
             return line
     counts: Counter[str] = Counter()
     for line in lines:

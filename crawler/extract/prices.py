@@ -154,7 +154,9 @@ def _read_line(lines: list[str], index: int) -> list[PriceMention]:
         role = role_of(after.group("role")) if after else None
         header = _column_header(lines, index, match.start())
         role = role or _normal_role(after) or role_of(left) or (role_of(header) if header else None)
-        role = role or _cache_role(left, lines, index) or _label_above(lines, index)
+        role = role or _cache_role(left, lines, index)
+        if role is None and not line[: match.start()].strip():
+            role = _label_above(lines, index)
         if unit and unit.group("req"):
             role = "request"
         if role is None:

@@ -23,9 +23,14 @@ from crawler.extract.quantities import date_from_json, parse_token_count, plausi
 _LD_TYPES = {"product", "softwareapplication", "webapplication", "webapi", "service", "aimodel"}
 _ID_KEYS = ("model_id", "modelId", "slug", "id", "model", "sku", "productID")
 _NAME_KEYS = ("display_name", "displayName", "name", "title")
-_CONTEXT_KEYS = ("context_length", "contextLength", "context_window", "contextWindow", "max_context_length")
-_CONTEXT_KEYS += ("maxContextLength", "max_model_len", "context_size", "context")
-_OUTPUT_KEYS = ("max_completion_tokens", "max_output_tokens", "maxOutputTokens", "max_output_length")
+_CONTEXT_KEYS: tuple[str, ...] = ("context_length", "contextLength", "context_window", "contextWindow")
+_CONTEXT_KEYS += ("max_context_length", "maxContextLength", "max_model_len", "context_size", "context")
+_OUTPUT_KEYS: tuple[str, ...] = (
+    "max_completion_tokens",
+    "max_output_tokens",
+    "maxOutputTokens",
+    "max_output_length",
+)
 _OUTPUT_KEYS += ("output_token_limit", "maxCompletionTokens")
 _PRICE_DICTS = ("pricing", "prices", "price", "cost")
 _PARAM_KEYS = ("supported_parameters", "supportedParameters", "parameters")
@@ -119,7 +124,7 @@ def _read_record(node: dict[str, Any]) -> Found | None:
     found.pricing = _read_price_dict(price_dict if price_dict is not None else flat)
     if found.pricing is None and found.context_length is None:
         return None
-    params = next((node[k] for k in _PARAM_KEYS if isinstance(node.get(k), list)), [])
+    params: list[Any] = next((node[k] for k in _PARAM_KEYS if isinstance(node.get(k), list)), [])
     found.parameters = [p for p in params if isinstance(p, str)]
     found.released = next((d for k in _DATE_KEYS if (d := date_from_json(node.get(k)))), None)
     currency = str(node.get("currency") or (price_dict or {}).get("currency") or "USD")

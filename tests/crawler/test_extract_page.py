@@ -445,3 +445,30 @@ def test_one_long_line_of_junk_finishes_quickly() -> None:
     started = time.perf_counter()
     extract_page(body, url="https://provider.example/big")
     assert time.perf_counter() - started < 20
+
+
+def test_models_as_columns_table_reads_cache_hit_and_miss() -> None:
+    body = """<html><body><h1>Models &amp; Pricing</h1><table>
+    <tr><th>MODEL</th><th>deepseek-chat</th><th>deepseek-reasoner</th></tr>
+    <tr><td>CONTEXT LENGTH</td><td>128K</td><td>128K</td></tr>
+    <tr><td>MAX OUTPUT</td><td>DEFAULT: 4K</td><td>DEFAULT: 32K</td></tr>
+    <tr><td>1M INPUT TOKENS (CACHE HIT)</td><td>$0.028</td><td>$0.028</td></tr>
+    <tr><td>1M INPUT TOKENS (CACHE MISS)</td><td>$0.28</td><td>$0.28</td></tr>
+    <tr><td>1M OUTPUT TOKENS</td><td>$0.42</td><td>$0.42</td></tr></table>
+    <pre>curl https://api.deepseek.com/chat/completions -d '{"model": "deepseek-chat"}'</pre></body></html>"""
+    offer = extract_page(body, url="https://api-docs.deepseek.com/quick_start/pricing").offers[0]
+    assert offer.model == "deepseek-chat"
+    assert offer.pricing == {"cache_read": D("0.028"), "input": D("0.28"), "output": D("0.42")}
+    assert offer.context_length == 128000
+    assert offer.endpoints == ("https://api.deepseek.com/chat/completions",)
+
+
+def test_path_style_model_id_and_glued_label_values() -> None:
+    body = """<html><body><h1>DeepSeek V3</h1><p>accounts/fireworks/models/deepseek-v3</p>
+    <div><span>Input</span><span>$0.90/M</span></div><div><span>Output</span><span>$0.90/M</span></div>
+    <div><span>Context</span><span>131,072</span></div><div><span>Released</span><span>2024-12-26</span></div>
+    </body></html>"""
+    offer = extract_page(body, url="https://fireworks.ai/models/fireworks/deepseek-v3").offers[0]
+    assert (offer.model, offer.provider) == ("accounts/fireworks/models/deepseek-v3", "Fireworks AI")
+    assert offer.pricing == {"input": D("0.9"), "output": D("0.9")}
+    assert (offer.context_length, offer.released) == (131072, date(2024, 12, 26))
