@@ -33,13 +33,10 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        settings = crawler.settings
-        pipeline = cls(
-            crawler,
-            db_url=settings.get("MODELWATCH_DB_URL"),
-            aliases=dict(settings.get("MODELWATCH_ALIASES") or {}),
-            reports=settings.get("MODELWATCH_REPORTS"),
-        )
+        from crawler.runner import run_context
+
+        context = run_context(crawler.settings)
+        pipeline = cls(crawler, db_url=context.db_url, aliases=context.aliases, reports=context.reports)
         # Ingest on spider_closed, which carries the close reason (finished, shutdown, ...).
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline

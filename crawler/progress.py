@@ -11,7 +11,7 @@ ProgressCallback = Callable[[str, int, int, int], None]  # source, pages done, p
 
 
 class ProgressExtension:
-    """Calls `MODELWATCH_PROGRESS(source, pages, expected, items)` as responses and items arrive."""
+    """Calls the run's progress callback `(source, pages, expected, items)` as responses and items arrive."""
 
     def __init__(self, callback: ProgressCallback | None) -> None:
         self.callback = callback
@@ -19,7 +19,9 @@ class ProgressExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ProgressExtension:
-        extension = cls(crawler.settings.get("MODELWATCH_PROGRESS"))
+        from crawler.runner import run_context
+
+        extension = cls(run_context(crawler.settings).progress)
         if extension.callback is not None:
             crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
             crawler.signals.connect(extension.response_received, signal=signals.response_received)

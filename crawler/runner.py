@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
 from collections.abc import Mapping, Sequence
 
 from scrapy.crawler import CrawlerProcess
@@ -21,6 +24,25 @@ from db.ingest import IngestReport
 logger = logging.getLogger(__name__)
 
 SPIDER_KINDS = ("openrouter", "pages")
+
+
+@dataclass
+class RunContext:
+    """What the pipeline and the progress extension of one `run_crawls` call share. Scrapy deep-copies
+    its settings, so live objects are looked up here by the key the settings carry."""
+
+    db_url: str
+    aliases: dict[str, str]
+    progress: ProgressCallback | None = None
+    reports: list[IngestReport | Exception] = field(default_factory=list)
+
+
+_CONTEXTS: dict[str, RunContext] = {}
+
+
+def run_context(settings: Any) -> RunContext:
+    """The `RunContext` of the crawl these Scrapy settings belong to."""
+    return _CONTEXTS[settings.get("MODELWATCH_RUN")]
 
 
 def spider_class(kind: str) -> type:
@@ -55,20 +77,22 @@ def run_crawls(
     """Crawl every source (concurrently, in one reactor) into `db_url`; one report (or the ingest
     error) per source."""
     spiders = {source.name: spider_class(source.kind) for source in sources}
-    reports: list[IngestReport | Exception] = []
+    context = RunContext(db_url=db_url, aliases=dict(aliases or {}), progress=progress)
+    key = uuid.uuid4().hex
+    _CONTEXTS[key] = context
     settings = Settings(base_settings())
     settings.set("LOG_LEVEL", log_level)
-    settings.set("MODELWATCH_DB_URL", db_url)
-    settings.set("MODELWATCH_ALIASES", dict(aliases or {}))
-    settings.set("MODELWATCH_REPORTS", reports)
-    settings.set("MODELWATCH_PROGRESS", progress)
+    settings.set("MODELWATCH_RUN", key)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)  # the CLI configures logging itself
     process = CrawlerProcess(settings)
     for source in sources:
         spider = spiders[source.name]
         process.crawl(process.create_crawler(_with_settings(spider, crawl_settings(source))), source=source)
-    process.start()
-    return reports
+    try:
+        process.start()
+    finally:
+        _CONTEXTS.pop(key, None)
+    return context.reports
 
 
 def _with_settings(spider: type, values: dict[str, object]) -> type:

@@ -1,0 +1,221 @@
+"""The `modelwatch` command line, run as a user runs it: a real process, a config file, the replica."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from replica import faults
+
+TIMEOUT = 120
+
+
+def modelwatch(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args], cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def write_config(path: Path, replica_url: str, *, extra: str = "") -> Path:
+    path.write_text(
+        f"""
+[[sources]]
+name = "openrouter"
+kind = "openrouter"
+base_url = "{replica_url}/api/v1"
+every = "1h"
+
+[[sources]]
+name = "eigenai"
+kind = "pages"
+provider = "EigenAI"
+urls = ["{replica_url}/deepseek.html"]
+every = "1h"
+
+[models.aliases]
+"deepseek-v31-terminus" = "deepseek/deepseek-v3.1-terminus"
+{extra}
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_help_lists_the_commands(tmp_path: Path) -> None:
+    result = modelwatch("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("crawl", "extract", "run", "demo"):
+        assert command in result.stdout
+
+
+def test_crawl_prints_a_summary_and_a_recrawl_writes_no_history(replica: Any, tmp_path: Path) -> None:
+    config = write_config(tmp_path / "modelwatch.toml", replica.url)
+    first = modelwatch("--config", str(config), "crawl", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "openrouter: ok" in first.stdout and "eigenai: ok" in first.stdout
+    second = modelwatch("crawl", "--source", "openrouter", cwd=tmp_path)  # ./modelwatch.toml by default
+    assert second.returncode == 0, second.stderr
+    assert "0 history rows, 0 changes" in second.stdout and "eigenai" not in second.stdout
+    assert (tmp_path / "modelwatch.db").exists()
+
+
+def test_crawl_exits_1_when_every_source_failed(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "c.toml", "http://127.0.0.1:9")
+    result = modelwatch("--config", str(config), "--db", f"sqlite:///{tmp_path / 'x.db'}", "crawl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "openrouter: failed" in result.stdout and "cannot connect" in result.stdout
+
+
+def test_bad_configuration_names_the_file_and_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text('[[sources]]\nname = "x"\nkind = "openrouter"\nevery = "soon"\n', encoding="utf-8")
+    result = modelwatch("--config", str(config), "crawl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{config}: sources[0].every" in result.stderr and "soon" in result.stderr
+
+
+def test_unknown_source_is_refused(replica: Any, tmp_path: Path) -> None:
+    config = write_config(tmp_path / "c.toml", replica.url)
+    result = modelwatch("--config", str(config), "crawl", "--source", "nope", cwd=tmp_path)
+    assert result.returncode == 2 and "unknown source nope" in result.stderr
+
+
+def test_extract_json_follows_the_contract(replica: Any, tmp_path: Path) -> None:
+    result = modelwatch("extract", f"{replica.url}/deepseek.html", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (offer,) = json.loads(result.stdout)
+    assert {"url", "provider", "model", "name", "context_length", "max_output_tokens", "pricing", "currency",
+            "parameters", "endpoints", "released"} <= set(offer)
+    assert offer["model"] == "deepseek-v31-terminus" and offer["currency"] == "credits"
+    assert offer["pricing"]["input"] == 0.4 and offer["pricing"]["output"] == 2.0
+    assert offer["context_length"] is None
+    assert not list(tmp_path.glob("*.db"))  # extract stores nothing
+
+
+def test_extract_reports_fetch_errors(replica: Any, tmp_path: Path) -> None:
+    replica.set_fault("/deepseek.html", faults.status(503))
+    result = modelwatch("extract", f"{replica.url}/deepseek.html", cwd=tmp_path)
+    assert result.returncode == 1 and "HTTP 503" in result.stderr
+
+
+def test_demo_crawls_the_replica_into_a_fresh_file(tmp_path: Path) -> None:
+    result = modelwatch("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "openrouter: ok" in result.stdout and "eigenai: ok" in result.stdout
+    assert "DeepInfra [deepinfra/fp4]" in result.stdout and "EigenAI" in result.stdout
+    assert (tmp_path / "modelwatch-demo.db").exists()
+
+
+def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "c.toml", "http://127.0.0.1:9")
+    lines: list[str] = []
+    with subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(config), "--db", f"sqlite:///{tmp_path / 'r.db'}", "run"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline and sum("unreachable" in line for line in lines) < 2:
+                line = process.stdout.readline()
+                if not line:
+                    break
+                lines.append(line)
+            assert sum("unreachable" in line for line in lines) == 2, "".join(lines)
+            assert process.poll() is None  # still running
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=30) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    assert any("source openrouter is unreachable" in line for line in lines)
+
+
+@pytest.mark.parametrize("delay_s", [0.0, 0.15, 0.3, 0.45])
+def test_sigkill_mid_crawl_leaves_the_database_consistent(replica: Any, tmp_path: Path, delay_s: float) -> None:
+    config = write_config(tmp_path / "c.toml", replica.url)
+    db = tmp_path / "k.db"
+    assert modelwatch("--config", str(config), "--db", f"sqlite:///{db}", "crawl", cwd=tmp_path).returncode == 0
+    replica.set_catalog(_cheaper(replica.catalog))
+    with subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(config), "--db", f"sqlite:///{db}", "crawl"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    ) as process:
+        _wait_for_running_run(db, process)
+        time.sleep(delay_s)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+        # Each endpoint has exactly one open price period: either all of the new prices or none.
+        opens = c.execute("select endpoint_id, count(*) from priceperiod where valid_to is null group by 1").fetchall()
+        assert all(n == 1 for _, n in opens)
+        new_prices = {row[0] for row in c.execute("select input from priceperiod where valid_to is null")}
+        assert len({p for p in new_prices if p is not None} & {"0.135"}) in (0, 1)
+        runs = c.execute("select status from crawlrun order by id").fetchall()
+    # The next crawl closes the killed run and completes.
+    result = modelwatch("--config", str(config), "--db", f"sqlite:///{db}", "crawl", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with sqlite3.connect(db) as c:
+        statuses = [row[0] for row in c.execute("select status from crawlrun order by id")]
+        assert "running" not in statuses
+        terminus = c.execute(
+            "select p.input from priceperiod p join endpoint e on e.id = p.endpoint_id "
+            "where e.key = 'DeepInfra|deepseek/deepseek-v3.1-terminus|deepinfra/fp4|openai' and p.valid_to is null"
+        ).fetchone()
+    assert terminus == ("0.135",)
+    assert len(runs) >= 2
+
+
+def _wait_for_running_run(db: Path, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with sqlite3.connect(db, timeout=5) as c:
+                if c.execute("select count(*) from crawlrun where status = 'running'").fetchone()[0]:
+                    return
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.02)
+    raise AssertionError("the crawl never started a run")
+
+
+def _cheaper(catalog: Any) -> Any:
+    """The same catalog with every price halved, so a finished re-crawl writes many new periods."""
+    from decimal import Decimal
+
+    from replica.catalog import Catalog
+
+    def halve(pricing: dict[str, Any]) -> dict[str, Any]:
+        out = {}
+        for key, value in pricing.items():
+            try:
+                number = Decimal(str(value))
+                out[key] = str(number / 2) if number > 0 and key != "discount" else value
+            except ArithmeticError:
+                out[key] = value
+        return out
+
+    models = [{**m, "pricing": halve(m["pricing"])} for m in json.loads(catalog.models_body(output_modalities="all"))["data"]]
+    endpoints = {}
+    for model_id in catalog.model_ids:
+        status, body = catalog.endpoints_response(model_id)
+        if status == 200:
+            data = json.loads(body)
+            for endpoint in data["data"]["endpoints"]:
+                endpoint["pricing"] = halve(endpoint["pricing"])
+            endpoints[model_id] = data
+    providers = json.loads(catalog.providers_body())["data"]
+    return Catalog(models=models, endpoints=endpoints, providers=providers)
