@@ -29,7 +29,9 @@ _REFUSED = tuple(
     getattr(scrapy_errors, n) for n in ("DownloadConnectionRefusedError",) if hasattr(scrapy_errors, n)
 )
 _LOST = tuple(
-    getattr(scrapy_errors, n) for n in ("DownloadFailedError", "ResponseDataLossError") if hasattr(scrapy_errors, n)
+    getattr(scrapy_errors, n)
+    for n in ("DownloadFailedError", "ResponseDataLossError")
+    if hasattr(scrapy_errors, n)
 )
 _CANCELLED = tuple(
     getattr(scrapy_errors, name) for name in ("DownloadCancelledError",) if hasattr(scrapy_errors, name)
@@ -50,7 +52,9 @@ def problem_from_failure(failure: Any, *, url: str, what: str) -> Problem:
     if failure.check(ConnectError, *_REFUSED):
         return Problem(kind="connect", url=url, message=f"{what}: cannot connect ({failure.value})")
     if failure.check(defer.CancelledError, *_CANCELLED):
-        return Problem(kind="too_large", url=url, message=f"{what}: download cancelled (body over the size cap)")
+        return Problem(
+            kind="too_large", url=url, message=f"{what}: download cancelled (body over the size cap)"
+        )
     if failure.check(ResponseNeverReceived, ResponseFailed, ConnectionLost, ConnectionDone, *_LOST):
         return Problem(kind="connect", url=url, message=f"{what}: connection closed before a full response")
     if failure.check(IgnoreRequest):

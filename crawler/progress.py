@@ -37,4 +37,6 @@ class ProgressExtension:
 
     def _report(self, spider: Any) -> None:
         if self.callback is not None:
-            self.callback(spider.source.name, spider.pages, max(spider.expected_pages, spider.pages), self.items)
+            self.callback(
+                spider.source.name, spider.pages, max(spider.expected_pages, spider.pages), self.items
+            )

@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 import logging
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from collections.abc import Mapping, Sequence
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings

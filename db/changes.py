@@ -114,7 +114,11 @@ def diff_pricing(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
             FieldChange(ENDPOINT_CHANGED, "discount", _text(old.get("discount")), _text(new.get("discount")))
         )
     if (old.get("overrides") or None) != (new.get("overrides") or None):
-        changes.append(FieldChange(ENDPOINT_CHANGED, "overrides", _dump(old.get("overrides")), _dump(new.get("overrides"))))
+        changes.append(
+            FieldChange(
+                ENDPOINT_CHANGED, "overrides", _dump(old.get("overrides")), _dump(new.get("overrides"))
+            )
+        )
     return changes
 
 

@@ -89,7 +89,11 @@ def mark_interrupted_runs(*, engine: Engine, now: datetime | None = None) -> int
         result = session.execute(
             update(CrawlRun)
             .where(col(CrawlRun.status) == "running")
-            .values(status="interrupted", finished=now or utcnow(), message="the crawl process ended before finishing")
+            .values(
+                status="interrupted",
+                finished=now or utcnow(),
+                message="the crawl process ended before finishing",
+            )
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
@@ -180,16 +184,18 @@ class _Ingest:
             subject = problem.url or self.source
             if subject in states:
                 continue
-            state = ParserState(source=self.source, subject=subject, broken_since=self.now, message=problem.message[:2000])
+            state = ParserState(
+                source=self.source, subject=subject, broken_since=self.now, message=problem.message[:2000]
+            )
             self.s.add(state)
             states[subject] = state
             self._change(ch.PARSER_BROKEN, subject=subject, new=problem.message[:2000])
         broken_now = {p.url or self.source for p in self.result.problems if p.parser}
         for subject in self.result.parsed_ok:
-            state = states.get(subject)
-            if state is not None and subject not in broken_now and state.id is not None:
-                self.s.delete(state)
-                self._change(ch.PARSER_FIXED, subject=subject, old=state.message)
+            fixed = states.get(subject)
+            if fixed is not None and subject not in broken_now and fixed.id is not None:
+                self.s.delete(fixed)
+                self._change(ch.PARSER_FIXED, subject=subject, old=fixed.message)
 
     # -- catalog ------------------------------------------------------------------------------
     def _write_catalog(self) -> None:
@@ -248,7 +254,9 @@ class _Ingest:
         self.s.flush()
         return known
 
-    def _upsert_endpoints(self, providers: dict[str, Provider], models: dict[str, Model], baseline: bool) -> None:
+    def _upsert_endpoints(
+        self, providers: dict[str, Provider], models: dict[str, Model], baseline: bool
+    ) -> None:
         existing = {e.key: e for e in self.s.exec(select(Endpoint).where(Endpoint.source == self.source))}
         ids = [e.id for e in existing.values()]
         periods = _open_rows(self.s, PricePeriod, ids)
@@ -271,9 +279,15 @@ class _Ingest:
             touched.append(row.id)
             if row.removed_at is not None:
                 row.removed_at = None
-                self._change(ch.NEW_ENDPOINT, endpoint_id=row.id, model=canonical, provider=given.provider,
-                             old="removed", new=given.url)
-            if row.model_id != model.id:
+                self._change(
+                    ch.NEW_ENDPOINT,
+                    endpoint_id=row.id,
+                    model=canonical,
+                    provider=given.provider,
+                    old="removed",
+                    new=given.url,
+                )
+            if model.id is not None and row.model_id != model.id:
                 row.model_id = model.id  # an alias was added: re-point the endpoint
             changed = self._update_prices(row, given, periods.get(row.id), canonical)
             changed |= self._update_revision(row, given, revisions.get(row.id), canonical)
@@ -288,7 +302,10 @@ class _Ingest:
             self.s.execute(update(Endpoint).where(col(Endpoint.id).in_(chunk)).values(last_seen=self.now))
         self._remove_missing(existing, seen)
 
-    def _insert_endpoint(self, given: EndpointIn, provider: Provider, model: Model, baseline: bool) -> Endpoint:
+    def _insert_endpoint(
+        self, given: EndpointIn, provider: Provider, model: Model, baseline: bool
+    ) -> Endpoint:
+        assert provider.id is not None and model.id is not None  # flushed by the upserts
         row = Endpoint(
             key=given.key,
             source=self.source,
@@ -305,14 +322,24 @@ class _Ingest:
         assert row.id is not None
         if given.pricing is not None:
             self._add_period(row.id, given.pricing)
-        self.s.add(EndpointRevision(endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **_revision_values(given)))
+        self.s.add(
+            EndpointRevision(
+                endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **_revision_values(given)
+            )
+        )
         self.report.revision_rows += 1
         if given.reported is not None:
             self._add_stat(row.id, given.reported)
         self.report.new_endpoints += 1
         if not baseline:
-            self._change(ch.NEW_ENDPOINT, endpoint_id=row.id, model=model.canonical_id, provider=provider.name,
-                         new=given.url, subject=given.tag)
+            self._change(
+                ch.NEW_ENDPOINT,
+                endpoint_id=row.id,
+                model=model.canonical_id,
+                provider=provider.name,
+                new=given.url,
+                subject=given.tag,
+            )
         return row
 
     def _add_period(self, endpoint_id: int, pricing: Pricing) -> None:
@@ -330,7 +357,9 @@ class _Ingest:
         )
         self.report.price_rows += 1
 
-    def _update_prices(self, row: Endpoint, given: EndpointIn, period: PricePeriod | None, canonical: str) -> bool:
+    def _update_prices(
+        self, row: Endpoint, given: EndpointIn, period: PricePeriod | None, canonical: str
+    ) -> bool:
         # A crawl that found no price keeps the old one: never write nulls over a published price.
         if given.pricing is None:
             return False
@@ -342,8 +371,16 @@ class _Ingest:
             period.valid_to = self.now
             self.s.add(period)
             for diff in diffs:
-                self._change(diff.kind, endpoint_id=row.id, model=canonical, provider=given.provider,
-                             field=diff.field, old=diff.old, new=diff.new, percent=diff.percent)
+                self._change(
+                    diff.kind,
+                    endpoint_id=row.id,
+                    model=canonical,
+                    provider=given.provider,
+                    field=diff.field,
+                    old=diff.old,
+                    new=diff.new,
+                    percent=diff.percent,
+                )
         assert row.id is not None
         self._add_period(row.id, given.pricing)
         return True
@@ -360,17 +397,32 @@ class _Ingest:
             revision.valid_to = self.now
             self.s.add(revision)
             for diff in diffs:
-                self._change(diff.kind, endpoint_id=row.id, model=canonical, provider=given.provider,
-                             field=diff.field, old=diff.old, new=diff.new, percent=diff.percent)
-        self.s.add(EndpointRevision(endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **new))
+                self._change(
+                    diff.kind,
+                    endpoint_id=row.id,
+                    model=canonical,
+                    provider=given.provider,
+                    field=diff.field,
+                    old=diff.old,
+                    new=diff.new,
+                    percent=diff.percent,
+                )
+        assert row.id is not None
+        self.s.add(
+            EndpointRevision(endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **new)
+        )
         self.report.revision_rows += 1
         return True
 
     def _add_stat(self, endpoint_id: int, reported: ReportedStats) -> None:
-        self.s.add(ReportedStat(endpoint_id=endpoint_id, at=self.now, seen_until=self.now, **_stat_values(reported)))
+        self.s.add(
+            ReportedStat(endpoint_id=endpoint_id, at=self.now, seen_until=self.now, **_stat_values(reported))
+        )
         self.report.stat_rows += 1
 
-    def _update_stat(self, row: Endpoint, reported: ReportedStats | None, latest: ReportedStat | None) -> None:
+    def _update_stat(
+        self, row: Endpoint, reported: ReportedStats | None, latest: ReportedStat | None
+    ) -> None:
         if reported is None:
             return
         assert row.id is not None
@@ -393,8 +445,15 @@ class _Ingest:
                 f"the source listed {len(seen)} endpoints, fewer than half of the {len(active)} it had: "
                 "nothing was marked removed"
             )
-            self.s.add(CrawlProblem(run_id=self.report.run_id, source=self.source, at=self.now,
-                                    kind="listing_shrunk", message=message))
+            self.s.add(
+                CrawlProblem(
+                    run_id=self.report.run_id,
+                    source=self.source,
+                    at=self.now,
+                    kind="listing_shrunk",
+                    message=message,
+                )
+            )
             self.report.problem_rows += 1
             self.report.problems.append(f"listing_shrunk: {message}")
             self.result.problems.append(_shrunk_problem(message))
@@ -404,8 +463,14 @@ class _Ingest:
         for endpoint in missing:
             endpoint.removed_at = self.now
             self.s.add(endpoint)
-            self._change(ch.ENDPOINT_REMOVED, endpoint_id=endpoint.id, model=model_ids.get(endpoint.model_id),
-                         provider=provider_names.get(endpoint.provider_id), old=endpoint.url, subject=endpoint.tag)
+            self._change(
+                ch.ENDPOINT_REMOVED,
+                endpoint_id=endpoint.id,
+                model=model_ids.get(endpoint.model_id),
+                provider=provider_names.get(endpoint.provider_id),
+                old=endpoint.url,
+                subject=endpoint.tag,
+            )
             self.report.removed_endpoints += 1
 
 

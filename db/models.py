@@ -23,9 +23,7 @@ def _money() -> Any:
 
 
 def _time(*, nullable: bool = False, index: bool = False) -> Any:
-    return Field(
-        default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index)
-    )
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
 
 
 def _json(default: Any = None) -> Any:

@@ -26,13 +26,16 @@ class CatalogCounts:
 def catalog_counts(*, engine: Engine) -> CatalogCounts:
     """How much the store holds."""
     with Session(engine) as s:
+
         def count(query: object) -> int:
             return int(s.exec(query).one())  # type: ignore[call-overload]
 
         return CatalogCounts(
             providers=count(select(func.count()).select_from(Provider)),
             models=count(select(func.count()).select_from(Model)),
-            endpoints=count(select(func.count()).select_from(Endpoint).where(col(Endpoint.removed_at).is_(None))),
+            endpoints=count(
+                select(func.count()).select_from(Endpoint).where(col(Endpoint.removed_at).is_(None))
+            ),
             removed_endpoints=count(
                 select(func.count()).select_from(Endpoint).where(col(Endpoint.removed_at).is_not(None))
             ),
@@ -104,7 +107,11 @@ def current_offers(*, engine: Engine, model: str | None = None) -> list[Offer]:
 def price_history(*, engine: Engine, endpoint_id: int) -> list[PricePeriod]:
     """An endpoint's price periods, oldest first."""
     with Session(engine) as s:
-        query = select(PricePeriod).where(PricePeriod.endpoint_id == endpoint_id).order_by(col(PricePeriod.valid_from))
+        query = (
+            select(PricePeriod)
+            .where(PricePeriod.endpoint_id == endpoint_id)
+            .order_by(col(PricePeriod.valid_from))
+        )
         return list(s.exec(query))
 
 

@@ -30,45 +30,68 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'modelwatch COMMAND --help' for a command's options.",
     )
     parser.add_argument(
-        "--config", type=Path, default=None,
+        "--config",
+        type=Path,
+        default=None,
         help="configuration file (default: ./modelwatch.toml when present, else the built-in "
         "default: the live OpenRouter API and EigenAI's DeepSeek page)",
     )
     parser.add_argument(
-        "--db", default=None, metavar="URL",
+        "--db",
+        default=None,
+        metavar="URL",
         help="database URL (default: $MODELWATCH_DB_URL, else sqlite:///modelwatch.db); "
         "PostgreSQL as postgresql://user@host/db",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (debug level)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    crawl = commands.add_parser("crawl", help="crawl the configured sources once now and print a summary",
-                                description="Crawl the configured sources once now. Exit 1 if every source failed.")
+    crawl = commands.add_parser(
+        "crawl",
+        help="crawl the configured sources once now and print a summary",
+        description="Crawl the configured sources once now. Exit 1 if every source failed.",
+    )
     crawl.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
 
     extract = commands.add_parser(
-        "extract", help="fetch model pages and print what the page extractor finds (stores nothing)",
+        "extract",
+        help="fetch model pages and print what the page extractor finds (stores nothing)",
         description="Fetch model pages and print what the page extractor finds; nothing is stored.",
     )
     extract.add_argument("urls", nargs="+", metavar="URL")
-    extract.add_argument("--json", action="store_true", help="print a JSON array, one object per endpoint found")
+    extract.add_argument(
+        "--json", action="store_true", help="print a JSON array, one object per endpoint found"
+    )
     extract.add_argument("--provider", help="the provider the pages belong to (default: inferred)")
     extract.add_argument("--timeout", type=float, default=30.0, help="seconds per page (default 30)")
 
-    commands.add_parser("run", help="the service: crawl every source on its schedule until SIGINT/SIGTERM",
-                        description="Run the service: each enabled source is crawled on its `every` schedule. "
-                        "Stops cleanly on SIGINT/SIGTERM.")
+    commands.add_parser(
+        "run",
+        help="the service: crawl every source on its schedule until SIGINT/SIGTERM",
+        description="Run the service: each enabled source is crawled on its `every` schedule. "
+        "Stops cleanly on SIGINT/SIGTERM.",
+    )
 
-    demo = commands.add_parser("demo", help="the whole product offline, on the provider replica",
-                               description="Start the provider replica (a built-in demo catalog and model "
-                               "pages), crawl it into a fresh SQLite file and print what was found.")
-    demo.add_argument("--db-file", type=Path, default=Path("modelwatch-demo.db"),
-                      help="SQLite file to (re)create (default: modelwatch-demo.db)")
+    demo = commands.add_parser(
+        "demo",
+        help="the whole product offline, on the provider replica",
+        description="Start the provider replica (a built-in demo catalog and model "
+        "pages), crawl it into a fresh SQLite file and print what was found.",
+    )
+    demo.add_argument(
+        "--db-file",
+        type=Path,
+        default=Path("modelwatch-demo.db"),
+        help="SQLite file to (re)create (default: modelwatch-demo.db)",
+    )
     demo.add_argument("--port", type=int, default=0, help="replica port (default: a free one)")
-    demo.add_argument("--serve", action="store_true", help="keep the replica running after the crawl (Ctrl-C stops)")
+    demo.add_argument(
+        "--serve", action="store_true", help="keep the replica running after the crawl (Ctrl-C stops)"
+    )
 
-    replica = commands.add_parser("replica", help="run the provider replica alone (for demos, tests, benchmarks)",
-                                  add_help=False)
+    replica = commands.add_parser(
+        "replica", help="run the provider replica alone (for demos, tests, benchmarks)", add_help=False
+    )
     replica.add_argument("replica_args", nargs=argparse.REMAINDER)
     return parser
 

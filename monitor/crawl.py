@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import time
-from multiprocessing.process import BaseProcess
-from queue import Empty
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
+from queue import Empty
 
 from crawler.progress import ProgressCallback
 from crawler.source import SourceSpec
@@ -32,24 +32,30 @@ def source_specs(config: Config, *, names: Sequence[str] | None = None) -> list[
     known = {source.name for source in config.sources}
     unknown = [name for name in names or () if name not in known]
     if unknown:
-        raise CrawlError(f"unknown source {', '.join(unknown)} (configured: {', '.join(sorted(known)) or 'none'})")
+        raise CrawlError(
+            f"unknown source {', '.join(unknown)} (configured: {', '.join(sorted(known)) or 'none'})"
+        )
     specs = []
     for source in config.sources:
         if names and source.name not in names:
             continue
         if not names and not source.enabled:
             continue
-        common = {
-            "name": source.name,
-            "kind": source.kind,
-            "timeout_s": source.timeout.total_seconds(),
-            "max_bytes": source.max_bytes,
-            "concurrency": source.concurrency,
-        }
-        if isinstance(source, OpenRouterSource):
-            specs.append(SourceSpec(base_url=str(source.base_url), **common))
-        elif isinstance(source, PagesSource):
-            specs.append(SourceSpec(provider=source.provider, urls=tuple(str(u) for u in source.urls), **common))
+        base_url = str(source.base_url) if isinstance(source, OpenRouterSource) else None
+        provider = source.provider if isinstance(source, PagesSource) else None
+        urls = tuple(str(u) for u in source.urls) if isinstance(source, PagesSource) else ()
+        specs.append(
+            SourceSpec(
+                name=source.name,
+                kind=source.kind,
+                base_url=base_url,
+                urls=urls,
+                provider=provider,
+                timeout_s=source.timeout.total_seconds(),
+                max_bytes=source.max_bytes,
+                concurrency=source.concurrency,
+            )
+        )
     return specs
 
 
@@ -86,14 +92,18 @@ def crawl_here(
     return CrawlOutcome(reports=reports, errors=errors)
 
 
-def _child(db_url: str, sources: list[SourceSpec], aliases: dict[str, str], queue: multiprocessing.Queue) -> None:
+def _child(
+    db_url: str, sources: list[SourceSpec], aliases: dict[str, str], queue: multiprocessing.Queue
+) -> None:
     try:
         queue.put(crawl_here(db_url=db_url, sources=sources, aliases=aliases))
     except BaseException as exc:  # the parent must hear about any failure
         queue.put(CrawlError(f"{type(exc).__name__}: {exc}"))
 
 
-def _wait_for(process: BaseProcess, queue: multiprocessing.Queue, deadline: float) -> object:
+def _wait_for(
+    process: BaseProcess, queue: multiprocessing.Queue, deadline: float
+) -> CrawlOutcome | BaseException:
     while True:
         try:
             return queue.get(timeout=0.5)
@@ -103,7 +113,9 @@ def _wait_for(process: BaseProcess, queue: multiprocessing.Queue, deadline: floa
             try:  # it may have answered just before it exited
                 return queue.get(timeout=1)
             except Empty:
-                raise CrawlError(f"crawl process ended without a result (exit code {process.exitcode})") from None
+                raise CrawlError(
+                    f"crawl process ended without a result (exit code {process.exitcode})"
+                ) from None
         if time.monotonic() > deadline:
             process.kill()
             raise CrawlError("crawl did not finish in time; stopped it")
@@ -116,7 +128,10 @@ def crawl_in_child(
     context = multiprocessing.get_context("spawn")
     queue: multiprocessing.Queue = context.Queue()
     process = context.Process(
-        target=_child, args=(db_url, list(sources), dict(aliases), queue), name="modelwatch-crawl", daemon=True
+        target=_child,
+        args=(db_url, list(sources), dict(aliases), queue),
+        name="modelwatch-crawl",
+        daemon=True,
     )
     process.start()
     deadline = time.monotonic() + timeout_s

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from db.engine import make_engine
@@ -26,10 +27,19 @@ def demo_config(replica_url: str) -> Config:
     """The configuration the demo crawls: the replica's OpenRouter API and its EigenAI page."""
     return Config(
         sources=[
-            OpenRouterSource(name="openrouter", kind="openrouter", base_url=f"{replica_url}/api/v1",
-                             every=timedelta(minutes=10)),
-            PagesSource(name="eigenai", kind="pages", provider="EigenAI", urls=[f"{replica_url}/deepseek.html"],
-                        every=timedelta(minutes=10)),
+            OpenRouterSource(
+                name="openrouter",
+                kind="openrouter",
+                base_url=f"{replica_url}/api/v1",
+                every=timedelta(minutes=10),
+            ),
+            PagesSource(
+                name="eigenai",
+                kind="pages",
+                provider="EigenAI",
+                urls=[f"{replica_url}/deepseek.html"],
+                every=timedelta(minutes=10),
+            ),
         ],
         models=Models(aliases={"deepseek-v31-terminus": DEMO_MODEL}),
     )
@@ -46,6 +56,13 @@ def start_replica(port: int = 0) -> ReplicaServer:
     return ReplicaServer(demo_catalog(), port=port).start()
 
 
+def _money(value: Decimal | None) -> str:
+    """At least two decimals, as prices are published ("0.30", "1.00", "0.135")."""
+    if value is None:
+        return "—"
+    return f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else str(value)
+
+
 def demo_highlights(db_url: str) -> str:
     """What a new user should see first: the counts and who serves the demo model, cheapest first."""
     engine = make_engine(db_url)
@@ -60,7 +77,6 @@ def demo_highlights(db_url: str) -> str:
     for offer in offers:
         unit = "credits" if offer.currency == "credits" else "USD"
         where = f"{offer.provider}" + (f" [{offer.tag}]" if offer.tag else "")
-        lines.append(
-            f"  {where:<34} {offer.input!s:>6} / {offer.output!s:<6} {unit:<7} context {offer.context_length or '?'}"
-        )
+        price = f"{_money(offer.input):>6} / {_money(offer.output):<6} {unit:<7}"
+        lines.append(f"  {where:<34} {price} context {offer.context_length or '?'}")
     return "\n".join(lines)

@@ -14,9 +14,12 @@ class FetchError(Exception):
 def fetch_page(url: str, *, timeout_s: float = 30.0, max_bytes: int = 10 * 1024 * 1024) -> str:
     """The text of `url`, or `FetchError` (HTTP error, timeout, connection, over `max_bytes`)."""
     try:
-        with httpx.Client(
-            timeout=timeout_s, follow_redirects=True, headers={"User-Agent": USER_AGENT}
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                timeout=timeout_s, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code}")
             chunks: list[bytes] = []

@@ -64,7 +64,9 @@ class Service:
                 reason = report.problems[0] if report.problems else "no data"
                 logger.warning(
                     "source %s is unreachable or unreadable (%s); next try in %s",
-                    spec.name, reason, self._every(spec.name),
+                    spec.name,
+                    reason,
+                    self._every(spec.name),
                 )
             else:
                 logger.info("%s", crawl_summary([report], [], seconds))

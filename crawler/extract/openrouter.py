@@ -104,7 +104,9 @@ def parse_models(
             continue
         if model.id in seen:
             problems.append(
-                Problem("duplicate_model", f"{where}: duplicate id {model.id!r}", f"{base}/models", warning=True)
+                Problem(
+                    "duplicate_model", f"{where}: duplicate id {model.id!r}", f"{base}/models", warning=True
+                )
             )
             continue
         seen.add(model.id)

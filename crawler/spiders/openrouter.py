@@ -81,7 +81,7 @@ class OpenrouterSpider(SourceSpider):
             yield scrapy.Request(
                 url,
                 callback=self.parse_endpoints,
-                errback=lambda f, model_id=model.id: self.endpoints_failed(f, model_id=model_id),
+                errback=self.endpoints_failed,
                 cb_kwargs={"model_id": model.id},
                 meta=_API_META,
             )
@@ -101,9 +101,10 @@ class OpenrouterSpider(SourceSpider):
         yield from problems
         yield from endpoints
 
-    def endpoints_failed(self, failure: Any, *, model_id: str) -> Iterator[Any]:
+    def endpoints_failed(self, failure: Any) -> Iterator[Any]:
         """OpenRouter answers 404 "No endpoints found" for router aliases (`openrouter/auto`,
         `~openai/gpt-latest`): an empty listing, not a failure. Anything else is a problem."""
+        model_id = failure.request.cb_kwargs["model_id"]
         if failure.check(HttpError) and failure.value.response.status == 404:
             self.pages += 1
             self.logger.info("no provider endpoints for %s (404)", model_id)

@@ -44,7 +44,7 @@ class PagesSpider(SourceSpider):
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         self.pages += 1
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if not isinstance(response, scrapy.http.TextResponse) or (
             content_type and "html" not in content_type and "text" not in content_type
         ):

@@ -21,7 +21,11 @@ TIMEOUT = 120
 
 def modelwatch(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "monitor", *args], cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT,
+        [sys.executable, "-m", "monitor", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
         env={**os.environ, **(env or {})},
     )
 
@@ -71,7 +75,9 @@ def test_crawl_prints_a_summary_and_a_recrawl_writes_no_history(replica: Any, tm
 
 def test_crawl_exits_1_when_every_source_failed(tmp_path: Path) -> None:
     config = write_config(tmp_path / "c.toml", "http://127.0.0.1:9")
-    result = modelwatch("--config", str(config), "--db", f"sqlite:///{tmp_path / 'x.db'}", "crawl", cwd=tmp_path)
+    result = modelwatch(
+        "--config", str(config), "--db", f"sqlite:///{tmp_path / 'x.db'}", "crawl", cwd=tmp_path
+    )
     assert result.returncode == 1
     assert "openrouter: failed" in result.stdout and "cannot connect" in result.stdout
 
@@ -94,8 +100,19 @@ def test_extract_json_follows_the_contract(replica: Any, tmp_path: Path) -> None
     result = modelwatch("extract", f"{replica.url}/deepseek.html", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (offer,) = json.loads(result.stdout)
-    assert {"url", "provider", "model", "name", "context_length", "max_output_tokens", "pricing", "currency",
-            "parameters", "endpoints", "released"} <= set(offer)
+    assert {
+        "url",
+        "provider",
+        "model",
+        "name",
+        "context_length",
+        "max_output_tokens",
+        "pricing",
+        "currency",
+        "parameters",
+        "endpoints",
+        "released",
+    } <= set(offer)
     assert offer["model"] == "deepseek-v31-terminus" and offer["currency"] == "credits"
     assert offer["pricing"]["input"] == 0.4 and offer["pricing"]["output"] == 2.0
     assert offer["context_length"] is None
@@ -120,8 +137,20 @@ def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Pa
     config = write_config(tmp_path / "c.toml", "http://127.0.0.1:9")
     lines: list[str] = []
     with subprocess.Popen(
-        [sys.executable, "-m", "monitor", "--config", str(config), "--db", f"sqlite:///{tmp_path / 'r.db'}", "run"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "monitor",
+            "--config",
+            str(config),
+            "--db",
+            f"sqlite:///{tmp_path / 'r.db'}",
+            "run",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     ) as process:
         try:
             assert process.stdout is not None
@@ -143,14 +172,20 @@ def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Pa
 
 
 @pytest.mark.parametrize("delay_s", [0.0, 0.15, 0.3, 0.45])
-def test_sigkill_mid_crawl_leaves_the_database_consistent(replica: Any, tmp_path: Path, delay_s: float) -> None:
+def test_sigkill_mid_crawl_leaves_the_database_consistent(
+    replica: Any, tmp_path: Path, delay_s: float
+) -> None:
     config = write_config(tmp_path / "c.toml", replica.url)
     db = tmp_path / "k.db"
-    assert modelwatch("--config", str(config), "--db", f"sqlite:///{db}", "crawl", cwd=tmp_path).returncode == 0
+    assert (
+        modelwatch("--config", str(config), "--db", f"sqlite:///{db}", "crawl", cwd=tmp_path).returncode == 0
+    )
     replica.set_catalog(_cheaper(replica.catalog))
     with subprocess.Popen(
         [sys.executable, "-m", "monitor", "--config", str(config), "--db", f"sqlite:///{db}", "crawl"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     ) as process:
         _wait_for_running_run(db, process)
         time.sleep(delay_s)
@@ -160,7 +195,9 @@ def test_sigkill_mid_crawl_leaves_the_database_consistent(replica: Any, tmp_path
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
         # Each endpoint has exactly one open price period: either all of the new prices or none.
-        opens = c.execute("select endpoint_id, count(*) from priceperiod where valid_to is null group by 1").fetchall()
+        opens = c.execute(
+            "select endpoint_id, count(*) from priceperiod where valid_to is null group by 1"
+        ).fetchall()
         assert all(n == 1 for _, n in opens)
         new_prices = {row[0] for row in c.execute("select input from priceperiod where valid_to is null")}
         assert len({p for p in new_prices if p is not None} & {"0.135"}) in (0, 1)
@@ -173,7 +210,8 @@ def test_sigkill_mid_crawl_leaves_the_database_consistent(replica: Any, tmp_path
         assert "running" not in statuses
         terminus = c.execute(
             "select p.input from priceperiod p join endpoint e on e.id = p.endpoint_id "
-            "where e.key = 'DeepInfra|deepseek/deepseek-v3.1-terminus|deepinfra/fp4|openai' and p.valid_to is null"
+            "where e.key = ? and p.valid_to is null",
+            ("DeepInfra|deepseek/deepseek-v3.1-terminus|deepinfra/fp4|openai",),
         ).fetchone()
     assert terminus == ("0.135",)
     assert len(runs) >= 2
@@ -208,7 +246,10 @@ def _cheaper(catalog: Any) -> Any:
                 out[key] = value
         return out
 
-    models = [{**m, "pricing": halve(m["pricing"])} for m in json.loads(catalog.models_body(output_modalities="all"))["data"]]
+    models = [
+        {**m, "pricing": halve(m["pricing"])}
+        for m in json.loads(catalog.models_body(output_modalities="all"))["data"]
+    ]
     endpoints = {}
     for model_id in catalog.model_ids:
         status, body = catalog.endpoints_response(model_id)
