@@ -105,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not args.verbose:
+        # The scheduler's per-job lines repeat what our own log says; keep its warnings.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if args.command == "replica":
         from replica.__main__ import main as replica_main
 

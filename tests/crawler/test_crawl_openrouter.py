@@ -25,13 +25,22 @@ from tests.conftest import shared_path
 TERMINUS = "deepseek/deepseek-v3.1-terminus"
 
 
-def crawl(db_url: str, server: Any, *, timeout_s: float = 10, max_bytes: int = 10 * 1024 * 1024) -> CrawlOutcome:
-    spec = SourceSpec(name="openrouter", kind="openrouter", base_url=server.api_url,
-                      timeout_s=timeout_s, max_bytes=max_bytes)
+def crawl(
+    db_url: str, server: Any, *, timeout_s: float = 10, max_bytes: int = 10 * 1024 * 1024
+) -> CrawlOutcome:
+    spec = SourceSpec(
+        name="openrouter",
+        kind="openrouter",
+        base_url=server.api_url,
+        timeout_s=timeout_s,
+        max_bytes=max_bytes,
+    )
     return crawl_in_child(db_url=db_url, sources=[spec], aliases={}, timeout_s=120)
 
 
-def prices(db_url: str, provider: str, model: str, tag: str | None = None) -> list[tuple[D | None, D | None, bool]]:
+def prices(
+    db_url: str, provider: str, model: str, tag: str | None = None
+) -> list[tuple[D | None, D | None, bool]]:
     engine = make_engine(db_url)
     with Session(engine) as s:
         query = (
@@ -60,41 +69,60 @@ def snapshots() -> dict[str, Path]:
     }
 
 
-def test_two_snapshots_give_price_history_and_change_events(snapshots: dict[str, Path], sqlite_url: str) -> None:
+def test_two_snapshots_give_price_history_and_change_events(
+    snapshots: dict[str, Path], sqlite_url: str
+) -> None:
     with ReplicaServer(load_snapshot(models=snapshots["models_2025"])) as server:
         first = crawl(sqlite_url, server).reports[0]
         assert first.status == "ok", first.problems
         assert first.endpoints_seen == 335  # OpenRouter's routed offer of each model; no /endpoints file
-        server.set_catalog(load_snapshot(models=snapshots["models_2026"], endpoints=snapshots["endpoints_2026"],
-                                         providers=snapshots["providers_2026"]))
+        server.set_catalog(
+            load_snapshot(
+                models=snapshots["models_2026"],
+                endpoints=snapshots["endpoints_2026"],
+                providers=snapshots["providers_2026"],
+            )
+        )
         second = crawl(sqlite_url, server).reports[0]
         assert second.status == "ok", second.problems
         assert second.endpoints_seen == 356 + 831  # 832 listed, one listed twice (a warning)
         again = crawl(sqlite_url, server).reports[0]
 
-    assert prices(sqlite_url, "OpenRouter", TERMINUS) == [(D("0.21"), D("0.79"), False), (D("0.27"), D("0.95"), True)]
+    assert prices(sqlite_url, "OpenRouter", TERMINUS) == [
+        (D("0.21"), D("0.79"), False),
+        (D("0.27"), D("0.95"), True),
+    ]
     assert prices(sqlite_url, "DeepInfra", TERMINUS, "deepinfra/fp4") == [(D("0.27"), D("0.95"), True)]
     engine = make_engine(sqlite_url)
     with Session(engine) as s:
-        terminus = {(c.kind, c.field): (c.old, c.new, c.percent) for c in s.exec(
-            select(Change).where(Change.model == TERMINUS, Change.provider == "OpenRouter"))}
+        terminus = {
+            (c.kind, c.field): (c.old, c.new, c.percent)
+            for c in s.exec(select(Change).where(Change.model == TERMINUS, Change.provider == "OpenRouter"))
+        }
         assert terminus[("price_up", "input")] == ("0.21", "0.27", 28.57)
         assert terminus[("price_up", "output")] == ("0.79", "0.95", 20.25)
         assert terminus[("price_down", "cache_read")] == ("0.168", "0.13", -22.62)
         assert terminus[("parameters_changed", "parameters")] == (None, "logit_bias", None)
         assert terminus[("context_changed", "max_output_tokens")] == (None, "32768", None)
-        new_providers = set(s.exec(select(Change.provider).where(Change.kind == "new_endpoint", Change.model == TERMINUS)))
+        new_providers = set(
+            s.exec(select(Change.provider).where(Change.kind == "new_endpoint", Change.model == TERMINUS))
+        )
         assert {"DeepInfra", "Novita", "AtlasCloud", "SiliconFlow"} <= new_providers
         removed = s.exec(select(Endpoint).where(col(Endpoint.removed_at).is_not(None))).all()
         removed_models = {e.provider_model_id for e in removed}
         # models in 2025 and gone in 2026 are removed (the 2026 run was complete and successful)
         assert "amazon/nova-2-lite-v1:free" in removed_models and TERMINUS not in removed_models
-        deepinfra = s.exec(select(Endpoint).where(Endpoint.tag == "deepinfra/fp4", Endpoint.provider_model_id == TERMINUS)).one()
+        deepinfra = s.exec(
+            select(Endpoint).where(Endpoint.tag == "deepinfra/fp4", Endpoint.provider_model_id == TERMINUS)
+        ).one()
         stat = s.exec(select(ReportedStat).where(ReportedStat.endpoint_id == deepinfra.id)).one()
         assert stat.latency_30m is not None and stat.latency_30m["p50"] == 752 and stat.source == "openrouter"
         assert deepinfra.context_length == 163840
-        auto = s.exec(select(PricePeriod).join(Endpoint, col(Endpoint.id) == PricePeriod.endpoint_id)
-                      .where(Endpoint.provider_model_id == "openrouter/auto")).all()
+        auto = s.exec(
+            select(PricePeriod)
+            .join(Endpoint, col(Endpoint.id) == PricePeriod.endpoint_id)
+            .where(Endpoint.provider_model_id == "openrouter/auto")
+        ).all()
         assert all(p.input is None and p.output is None for p in auto)  # "-1" is variable, not a price
     engine.dispose()
     assert again.status == "ok" and again.history_rows == 0 and again.new_endpoints == 0
@@ -122,7 +150,8 @@ def test_models_list_answering_500_fails_the_run_and_loses_nothing(replica: Any,
         assert [r.status for r in s.exec(select(CrawlRun).order_by(col(CrawlRun.id)))] == ["ok", "failed"]
         failed_run = s.exec(select(CrawlRun).where(CrawlRun.status == "failed")).one()
         assert {p.kind for p in s.exec(select(CrawlProblem).where(CrawlProblem.run_id == failed_run.id))} == {
-            "http_error"}
+            "http_error"
+        }
     engine.dispose()
 
 

@@ -23,7 +23,9 @@ def crawl_pages(db_url: str, urls: list[str], *, provider: str = "EigenAI") -> C
     return crawl_in_child(db_url=db_url, sources=[spec], aliases=ALIASES, timeout_s=120)
 
 
-def test_eigenai_page_becomes_a_credits_endpoint_of_the_canonical_model(replica: Any, sqlite_url: str) -> None:
+def test_eigenai_page_becomes_a_credits_endpoint_of_the_canonical_model(
+    replica: Any, sqlite_url: str
+) -> None:
     report = crawl_pages(sqlite_url, [f"{replica.url}/deepseek.html"]).reports[0]
     assert report.status == "ok", report.problems
     engine = make_engine(sqlite_url)
@@ -37,7 +39,8 @@ def test_eigenai_page_becomes_a_credits_endpoint_of_the_canonical_model(replica:
     assert endpoint.protocol == "eigenai" and endpoint.url.endswith("/api/v1/generate")
     assert endpoint.context_length is None  # the page does not say: null, never 0
     assert {"chat_template_kwargs.thinking", "reasoning_effort", "separate_reasoning", "top_k"} <= set(
-        endpoint.parameters)
+        endpoint.parameters
+    )
     assert (period.input, period.output, period.currency) == (D("0.4"), D("2"), "credits")
 
 

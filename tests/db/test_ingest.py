@@ -13,31 +13,71 @@ from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from db.ingest import ingest_run, mark_interrupted_runs, start_run
-from db.models import Change, CrawlProblem, CrawlRun, Endpoint, EndpointRevision, Model, PricePeriod, ReportedStat
+from db.models import (
+    Change,
+    CrawlProblem,
+    CrawlRun,
+    Endpoint,
+    EndpointRevision,
+    Model,
+    PricePeriod,
+    ReportedStat,
+)
 from db.snapshot import CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 
 
-def endpoint(provider: str = "DeepInfra", *, tag: str | None = "deepinfra/fp4", input: str = "0.27",
-             output: str = "0.95", context: int = 163840, params: tuple[str, ...] = ("tools", "top_k"),
-             model: str = "deepseek/deepseek-v3.1-terminus", **extra: Any) -> EndpointIn:
+def endpoint(
+    provider: str = "DeepInfra",
+    *,
+    tag: str | None = "deepinfra/fp4",
+    input: str = "0.27",
+    output: str = "0.95",
+    context: int = 163840,
+    params: tuple[str, ...] = ("tools", "top_k"),
+    model: str = "deepseek/deepseek-v3.1-terminus",
+    **extra: Any,
+) -> EndpointIn:
     return EndpointIn(
-        provider=provider, model=model, provider_model_id=extra.pop("provider_model_id", model),
-        url="https://openrouter.ai/api/v1/chat/completions", tag=tag, context_length=context,
-        parameters=params, pricing=extra.pop("pricing", Pricing(input=D(input), output=D(output), request=D(0))),
-        reported=extra.pop("reported", ReportedStats(source="openrouter", uptime_1d=99.9, latency_30m={"p50": 752.0})),
+        provider=provider,
+        model=model,
+        provider_model_id=extra.pop("provider_model_id", model),
+        url="https://openrouter.ai/api/v1/chat/completions",
+        tag=tag,
+        context_length=context,
+        parameters=params,
+        pricing=extra.pop("pricing", Pricing(input=D(input), output=D(output), request=D(0))),
+        reported=extra.pop(
+            "reported", ReportedStats(source="openrouter", uptime_1d=99.9, latency_30m={"p50": 752.0})
+        ),
         **extra,
     )
 
 
-def crawl(engine: Any, endpoints: list[EndpointIn], *, at: datetime, source: str = "openrouter",
-          complete: bool = True, problems: list[Problem] | None = None, parsed_ok: list[str] | None = None,
-          aliases: dict[str, str] | None = None, models: list[ModelIn] | None = None) -> Any:
+def crawl(
+    engine: Any,
+    endpoints: list[EndpointIn],
+    *,
+    at: datetime,
+    source: str = "openrouter",
+    complete: bool = True,
+    problems: list[Problem] | None = None,
+    parsed_ok: list[str] | None = None,
+    aliases: dict[str, str] | None = None,
+    models: list[ModelIn] | None = None,
+) -> Any:
     run_id = start_run(engine=engine, source=source, started=at)
-    result = CrawlResult(source=source, started=at, finished=at, endpoints=endpoints, complete=complete,
-                         problems=list(problems or []), parsed_ok=list(parsed_ok or []),
-                         models=models if models is not None else [ModelIn(id="deepseek/deepseek-v3.1-terminus")])
+    result = CrawlResult(
+        source=source,
+        started=at,
+        finished=at,
+        endpoints=endpoints,
+        complete=complete,
+        problems=list(problems or []),
+        parsed_ok=list(parsed_ok or []),
+        models=models if models is not None else [ModelIn(id="deepseek/deepseek-v3.1-terminus")],
+    )
     return ingest_run(engine=engine, run_id=run_id, result=result, aliases=aliases, now=at)
 
 
@@ -52,8 +92,11 @@ def changes(engine: Any) -> list[Change]:
 
 
 def three() -> list[EndpointIn]:
-    return [endpoint(), endpoint("Novita", tag="novita/fp8", output="1", context=131072),
-            endpoint("AtlasCloud", tag="atlas-cloud/fp8", input="0.3", context=131072)]
+    return [
+        endpoint(),
+        endpoint("Novita", tag="novita/fp8", output="1", context=131072),
+        endpoint("AtlasCloud", tag="atlas-cloud/fp8", input="0.3", context=131072),
+    ]
 
 
 def test_first_crawl_writes_state_and_history_without_change_events(engine: Any) -> None:
@@ -89,11 +132,19 @@ def test_price_change_closes_the_period_and_records_up_and_down_with_percent(eng
         (D("0.27"), D("0.95"), t1, None),
     ]
     got = [(c.kind, c.field, c.old, c.new, c.percent) for c in changes(engine)]
-    assert got == [("price_up", "input", "0.21", "0.27", 28.57), ("price_up", "output", "0.79", "0.95", 20.25)]
+    assert got == [
+        ("price_up", "input", "0.21", "0.27", 28.57),
+        ("price_up", "output", "0.79", "0.95", 20.25),
+    ]
     crawl(engine, [endpoint(input="0.27", output="0.5")], at=t1 + timedelta(days=1))
     last = changes(engine)[-1]
     assert (last.kind, last.field, last.percent, last.provider, last.model) == (
-        "price_down", "output", -47.37, "DeepInfra", "deepseek/deepseek-v3.1-terminus")
+        "price_down",
+        "output",
+        -47.37,
+        "DeepInfra",
+        "deepseek/deepseek-v3.1-terminus",
+    )
 
 
 def test_money_is_exact_decimal_on_the_way_back(engine: Any) -> None:
@@ -101,14 +152,20 @@ def test_money_is_exact_decimal_on_the_way_back(engine: Any) -> None:
     crawl(engine, [endpoint(pricing=tiny)], at=T0)
     with Session(engine) as s:
         period = s.exec(select(PricePeriod)).one()
-    assert (period.input, period.output, period.cache_read) == (D("0.000001"), D("123456.123456789012"), D("0.168"))
+    assert (period.input, period.output, period.cache_read) == (
+        D("0.000001"),
+        D("123456.123456789012"),
+        D("0.168"),
+    )
     assert all(isinstance(v, D) for v in (period.input, period.output, period.cache_read))
     assert period.image is None  # not published stays null, never 0
 
 
 def test_zero_surcharge_and_unpublished_surcharge_are_the_same_price(engine: Any) -> None:
     crawl(engine, [endpoint(pricing=Pricing(input=D("1"), output=D("2"), request=D(0), image=D(0)))], at=T0)
-    report = crawl(engine, [endpoint(pricing=Pricing(input=D("1"), output=D("2")))], at=T0 + timedelta(hours=1))
+    report = crawl(
+        engine, [endpoint(pricing=Pricing(input=D("1"), output=D("2")))], at=T0 + timedelta(hours=1)
+    )
     assert report.price_rows == 0 and changes(engine) == []
 
 
@@ -116,8 +173,10 @@ def test_context_and_parameter_changes_are_revisions_with_events(engine: Any) ->
     crawl(engine, [endpoint()], at=T0)
     crawl(engine, [endpoint(context=131072, params=("tools", "logit_bias"))], at=T0 + timedelta(hours=1))
     got = {(c.kind, c.field, c.old, c.new) for c in changes(engine)}
-    assert got == {("context_changed", "context_length", "163840", "131072"),
-                   ("parameters_changed", "parameters", "top_k", "logit_bias")}
+    assert got == {
+        ("context_changed", "context_length", "163840", "131072"),
+        ("parameters_changed", "parameters", "top_k", "logit_bias"),
+    }
     assert count(engine, EndpointRevision) == 2
 
 
@@ -144,13 +203,22 @@ def test_partial_or_failed_runs_remove_nothing(engine: Any) -> None:
     assert report.status == "partial" and report.removed_endpoints == 0
     report = crawl(engine, three()[:2], at=T0 + timedelta(hours=2), complete=False)
     assert report.removed_endpoints == 0
-    report = crawl(engine, [], at=T0 + timedelta(hours=3), complete=False,
-                   problems=[Problem(kind="connect", message="cannot connect")])
+    report = crawl(
+        engine,
+        [],
+        at=T0 + timedelta(hours=3),
+        complete=False,
+        problems=[Problem(kind="connect", message="cannot connect")],
+    )
     assert report.status == "failed"
     with Session(engine) as s:
         assert s.exec(select(Endpoint).where(col(Endpoint.removed_at).is_not(None))).all() == []
         assert [r.status for r in s.exec(select(CrawlRun).order_by(col(CrawlRun.id)))] == [
-            "ok", "partial", "partial", "failed"]
+            "ok",
+            "partial",
+            "partial",
+            "failed",
+        ]
 
 
 def test_a_listing_that_shrank_below_half_removes_nothing_and_says_so(engine: Any) -> None:
@@ -194,16 +262,33 @@ def test_an_offer_without_price_keeps_the_published_price(engine: Any) -> None:
 
 def test_aliases_match_a_providers_model_id_to_the_canonical_model(engine: Any) -> None:
     crawl(engine, three(), at=T0)
-    eigen = endpoint("EigenAI", tag=None, model="deepseek-v31-terminus", provider_model_id="deepseek-v31-terminus",
-                     pricing=Pricing(input=D("0.40"), output=D("2.0"), currency="credits"), reported=None)
-    crawl(engine, [eigen], at=T0, source="eigenai", models=[],
-          aliases={"deepseek-v31-terminus": "deepseek/deepseek-v3.1-terminus"})
+    eigen = endpoint(
+        "EigenAI",
+        tag=None,
+        model="deepseek-v31-terminus",
+        provider_model_id="deepseek-v31-terminus",
+        pricing=Pricing(input=D("0.40"), output=D("2.0"), currency="credits"),
+        reported=None,
+    )
+    crawl(
+        engine,
+        [eigen],
+        at=T0,
+        source="eigenai",
+        models=[],
+        aliases={"deepseek-v31-terminus": "deepseek/deepseek-v3.1-terminus"},
+    )
     with Session(engine) as s:
         row = s.exec(select(Endpoint).where(Endpoint.provider_model_id == "deepseek-v31-terminus")).one()
         model = s.get(Model, row.model_id)
         period = s.exec(select(PricePeriod).where(PricePeriod.endpoint_id == row.id)).one()
     assert model is not None and model.canonical_id == "deepseek/deepseek-v3.1-terminus"
-    assert (period.input, period.output, period.currency, row.currency) == (D("0.4"), D("2"), "credits", "credits")
+    assert (period.input, period.output, period.currency, row.currency) == (
+        D("0.4"),
+        D("2"),
+        "credits",
+        "credits",
+    )
     assert count(engine, Model) == 1
 
 
