@@ -51,7 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="crawl the configured sources once now and print a summary",
         description="Crawl the configured sources once now. Exit 1 if every source failed.",
     )
-    crawl.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    crawl.add_argument(
+        "--source",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="only these sources (names from the config)",
+    )
 
     extract = commands.add_parser(
         "extract",
