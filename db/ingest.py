@@ -370,20 +370,25 @@ class _Ingest:
                 return False
             period.valid_to = self.now
             self.s.add(period)
-            for diff in diffs:
-                self._change(
-                    diff.kind,
-                    endpoint_id=row.id,
-                    model=canonical,
-                    provider=given.provider,
-                    field=diff.field,
-                    old=diff.old,
-                    new=diff.new,
-                    percent=diff.percent,
-                )
+            self._record_diffs(row, given, canonical, diffs)
         assert row.id is not None
         self._add_period(row.id, given.pricing)
         return True
+
+    def _record_diffs(
+        self, row: Endpoint, given: EndpointIn, canonical: str, diffs: list[ch.FieldChange]
+    ) -> None:
+        for diff in diffs:
+            self._change(
+                diff.kind,
+                endpoint_id=row.id,
+                model=canonical,
+                provider=given.provider,
+                field=diff.field,
+                old=diff.old,
+                new=diff.new,
+                percent=diff.percent,
+            )
 
     def _update_revision(
         self, row: Endpoint, given: EndpointIn, revision: EndpointRevision | None, canonical: str
@@ -396,17 +401,7 @@ class _Ingest:
         if revision is not None:
             revision.valid_to = self.now
             self.s.add(revision)
-            for diff in diffs:
-                self._change(
-                    diff.kind,
-                    endpoint_id=row.id,
-                    model=canonical,
-                    provider=given.provider,
-                    field=diff.field,
-                    old=diff.old,
-                    new=diff.new,
-                    percent=diff.percent,
-                )
+            self._record_diffs(row, given, canonical, diffs)
         assert row.id is not None
         self.s.add(
             EndpointRevision(endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **new)
