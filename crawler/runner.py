@@ -84,6 +84,11 @@ def run_crawls(
     settings.set("LOG_LEVEL", log_level)
     settings.set("MODELWATCH_RUN", key)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)  # the CLI configures logging itself
+    # Without Scrapy's root handler its LOG_LEVEL is not applied (and CrawlerProcess resets its
+    # loggers to DEBUG): filter its records at our handlers instead.
+    quiet = _BelowLevel(logging.getLevelName(log_level))
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(quiet)
     process = CrawlerProcess(settings)
     for source in sources:
         spider = spiders[source.name]
@@ -93,6 +98,19 @@ def run_crawls(
     finally:
         _CONTEXTS.pop(key, None)
     return context.reports
+
+
+class _BelowLevel(logging.Filter):
+    """Drops Scrapy's and Twisted's records below a level."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith(("scrapy", "twisted", "py.warnings")):
+            return record.levelno >= self.level
+        return True
 
 
 def _with_settings(spider: type, values: dict[str, object]) -> type:

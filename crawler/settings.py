@@ -36,6 +36,10 @@ HTTPERROR_ALLOW_ALL = False
 LOG_LEVEL = "WARNING"
 # default: True. Telnet console is an open port nobody here needs.
 TELNETCONSOLE_ENABLED = False
+# default: True (Scrapy >= 2.19). Another open port (a remote-control HTTP server) nobody here needs.
+REMOTE_CONTROL_ENABLED = False
+# default: True. Its once-a-minute "Crawled N pages" lines duplicate our progress line.
+LOGSTATS_INTERVAL = 0
 # default: "2.6" in old projects; the modern fingerprinter (no deprecation warning).
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 # default: the asyncio reactor in Scrapy >= 2.13; pinned so every Scrapy version runs the same.

@@ -66,6 +66,7 @@ class IngestReport:
     models: int = 0
     providers: int = 0
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def history_rows(self) -> int:
@@ -172,7 +173,8 @@ class _Ingest:
                 )
             )
             self.report.problem_rows += 1
-            self.report.problems.append(f"{problem.kind}: {problem.message}")
+            listed = self.report.warnings if problem.warning else self.report.problems
+            listed.append(f"{problem.kind}: {problem.message}")
 
     def _track_parsers(self) -> None:
         states = {

@@ -23,6 +23,8 @@ def crawl_summary(reports: Sequence[IngestReport], errors: Sequence[str], second
             lines.append(f"  problem: {problem}")
         if len(r.problems) > 5:
             lines.append(f"  … and {len(r.problems) - 5} more problems (see the crawlproblem table)")
+        for warning in r.warnings[:3]:
+            lines.append(f"  warning: {warning}")
     for error in errors:
         lines.append(f"error: {error}")
     lines.append(f"done in {seconds:.1f} s")
