@@ -27,13 +27,15 @@ def normalise_decimal(value: Decimal) -> Decimal:
 class Money(TypeDecorator[Decimal]):
     """An exact decimal amount (price per 1M tokens, per request...)."""
 
-    impl = Numeric(30, 12)
+    # Unconstrained NUMERIC on PostgreSQL is exact at any scale: a fixed scale would round
+    # published prices such as 0.08333333333333334 and make every re-crawl see a "change".
+    impl = Numeric()
     cache_ok = True
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(String(40))
-        return dialect.type_descriptor(Numeric(30, 12, asdecimal=True))
+        return dialect.type_descriptor(Numeric(asdecimal=True))
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:

@@ -161,6 +161,16 @@ def test_money_is_exact_decimal_on_the_way_back(engine: Any) -> None:
     assert period.image is None  # not published stays null, never 0
 
 
+def test_prices_with_many_decimals_survive_a_recrawl_unchanged(engine: Any) -> None:
+    # Google publishes input_cache_write 0.08333333333333334 per 1M: no column scale may round it.
+    fine = Pricing(input=D("0.3"), output=D("2.5"), cache_write=D("0.08333333333333334"))
+    crawl(engine, [endpoint(pricing=fine)], at=T0)
+    report = crawl(engine, [endpoint(pricing=fine)], at=T0 + timedelta(hours=1))
+    assert report.history_rows == 0
+    with Session(engine) as s:
+        assert s.exec(select(PricePeriod.cache_write)).one() == D("0.08333333333333334")
+
+
 def test_zero_surcharge_and_unpublished_surcharge_are_the_same_price(engine: Any) -> None:
     crawl(engine, [endpoint(pricing=Pricing(input=D("1"), output=D("2"), request=D(0), image=D(0)))], at=T0)
     report = crawl(
