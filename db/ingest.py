@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 # A complete run that lists fewer than this share of the endpoints the source had removes nothing.
 MIN_LISTED_SHARE = 0.5
 _CHUNK = 500
+_CHANGE_OPTIONAL = ("endpoint_id", "model", "provider", "field", "old", "new", "percent", "subject")
 
 
 @dataclass
@@ -126,6 +127,14 @@ class _Ingest:
             raise ValueError(f"crawl run {run_id} does not exist")
         self.report = IngestReport(run_id=run_id, source=self.source, status="running")
         self.aliases = aliases
+        # History rows are collected and written in one bulk INSERT per table at the end: an ORM
+        # object and a flush per row cost ten times more than the database itself.
+        self.pending: dict[type, list[dict[str, Any]]] = {
+            PricePeriod: [],
+            EndpointRevision: [],
+            ReportedStat: [],
+            Change: [],
+        }
 
     # -- orchestration -------------------------------------------------------------------------
     def run(self) -> IngestReport:
@@ -136,6 +145,7 @@ class _Ingest:
         else:
             self._write_catalog()
             status = "ok" if self.result.complete and not self._errors() else "partial"
+        self._write_pending()
         self.report.status = status
         run = self.crawl
         assert run is not None
@@ -155,8 +165,18 @@ class _Ingest:
         return [p for p in self.result.problems if not p.warning]
 
     def _change(self, kind: str, **values: Any) -> None:
-        self.s.add(Change(at=self.now, kind=kind, source=self.source, run_id=self.report.run_id, **values))
+        row = dict.fromkeys(_CHANGE_OPTIONAL)
+        row.update(values, at=self.now, kind=kind, source=self.source, run_id=self.report.run_id)
+        self.pending[Change].append(row)
         self.report.change_rows += 1
+
+    def _write_pending(self) -> None:
+        self.s.flush()  # ORM updates first (closed periods, new endpoints), then the bulk inserts
+        for table, rows in self.pending.items():
+            if rows:
+                # the Core table, not the ORM entity: one executemany, not a statement per key set
+                self.s.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
+            rows.clear()
 
     # -- problems and parser state --------------------------------------------------------------
     def _write_problems(self) -> None:
@@ -269,13 +289,13 @@ class _Ingest:
             seen[endpoint.key] = (endpoint, self.resolved[index])
         self.report.endpoints_seen = len(seen)
         touched: list[int] = []
+        new: list[tuple[EndpointIn, Provider, Model]] = []
         for key, (given, canonical) in seen.items():
             row = existing.get(key)
             model = models[canonical]
             provider = providers[given.provider]
             if row is None:
-                row = self._insert_endpoint(given, provider, model, baseline)
-                existing[key] = row
+                new.append((given, provider, model))
                 continue
             assert row.id is not None
             touched.append(row.id)
@@ -301,62 +321,77 @@ class _Ingest:
                 self.s.add(row)
         # Unchanged endpoints: one bulk UPDATE of last_seen instead of a write per row.
         for chunk in _chunks(touched):
-            self.s.execute(update(Endpoint).where(col(Endpoint.id).in_(chunk)).values(last_seen=self.now))
+            self.s.execute(
+                update(Endpoint)
+                .where(col(Endpoint.id).in_(chunk))
+                .values(last_seen=self.now)
+                .execution_options(synchronize_session=False)
+            )
+        self._insert_endpoints(new, baseline)
         self._remove_missing(existing, seen)
 
-    def _insert_endpoint(
-        self, given: EndpointIn, provider: Provider, model: Model, baseline: bool
-    ) -> Endpoint:
-        assert provider.id is not None and model.id is not None  # flushed by the upserts
-        row = Endpoint(
-            key=given.key,
-            source=self.source,
-            provider_id=provider.id,
-            model_id=model.id,
-            first_seen=self.now,
-            last_seen=self.now,
-            provider_model_id=given.provider_model_id,
-            url=given.url,
-        )
-        _apply_endpoint(row, given)
-        self.s.add(row)
+    def _insert_endpoints(self, new: list[tuple[EndpointIn, Provider, Model]], baseline: bool) -> None:
+        """Insert new endpoints in one statement (ids back through RETURNING), then their history."""
+        if not new:
+            return
+        rows = []
+        for given, provider, model in new:
+            assert provider.id is not None and model.id is not None  # flushed by the upserts
+            values = _endpoint_values(given)
+            values.update(
+                key=given.key,
+                source=self.source,
+                provider_id=provider.id,
+                model_id=model.id,
+                first_seen=self.now,
+                last_seen=self.now,
+                removed_at=None,
+            )
+            rows.append(values)
         self.s.flush()
-        assert row.id is not None
-        if given.pricing is not None:
-            self._add_period(row.id, given.pricing)
-        self.s.add(
-            EndpointRevision(
-                endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **_revision_values(given)
+        returned = self.s.execute(
+            insert(Endpoint).returning(col(Endpoint.id), col(Endpoint.key), sort_by_parameter_order=True),
+            rows,
+        )
+        ids = {key: endpoint_id for endpoint_id, key in returned}
+        for given, provider, model in new:
+            endpoint_id = ids[given.key]
+            if given.pricing is not None:
+                self._add_period(endpoint_id, given.pricing)
+            self._add_revision(endpoint_id, _revision_values(given))
+            if given.reported is not None:
+                self._add_stat(endpoint_id, given.reported)
+            self.report.new_endpoints += 1
+            if not baseline:
+                self._change(
+                    ch.NEW_ENDPOINT,
+                    endpoint_id=endpoint_id,
+                    model=model.canonical_id,
+                    provider=provider.name,
+                    new=given.url,
+                    subject=given.tag,
+                )
+
+    def _add_revision(self, endpoint_id: int, values: dict[str, Any]) -> None:
+        self.pending[EndpointRevision].append(
+            dict(
+                values, endpoint_id=endpoint_id, valid_from=self.now, valid_to=None, run_id=self.report.run_id
             )
         )
         self.report.revision_rows += 1
-        if given.reported is not None:
-            self._add_stat(row.id, given.reported)
-        self.report.new_endpoints += 1
-        if not baseline:
-            self._change(
-                ch.NEW_ENDPOINT,
-                endpoint_id=row.id,
-                model=model.canonical_id,
-                provider=provider.name,
-                new=given.url,
-                subject=given.tag,
-            )
-        return row
 
     def _add_period(self, endpoint_id: int, pricing: Pricing) -> None:
-        values = {name: getattr(pricing, name) for name in PRICE_FIELDS}
-        self.s.add(
-            PricePeriod(
-                endpoint_id=endpoint_id,
-                valid_from=self.now,
-                currency=pricing.currency,
-                discount=pricing.discount,
-                overrides=pricing.overrides,
-                run_id=self.report.run_id,
-                **values,
-            )
+        values: dict[str, Any] = {name: getattr(pricing, name) for name in PRICE_FIELDS}
+        values.update(
+            endpoint_id=endpoint_id,
+            valid_from=self.now,
+            valid_to=None,
+            currency=pricing.currency,
+            discount=pricing.discount,
+            overrides=pricing.overrides,
+            run_id=self.report.run_id,
         )
+        self.pending[PricePeriod].append(values)
         self.report.price_rows += 1
 
     def _update_prices(
@@ -405,15 +440,12 @@ class _Ingest:
             self.s.add(revision)
             self._record_diffs(row, given, canonical, diffs)
         assert row.id is not None
-        self.s.add(
-            EndpointRevision(endpoint_id=row.id, valid_from=self.now, run_id=self.report.run_id, **new)
-        )
-        self.report.revision_rows += 1
+        self._add_revision(row.id, new)
         return True
 
     def _add_stat(self, endpoint_id: int, reported: ReportedStats) -> None:
-        self.s.add(
-            ReportedStat(endpoint_id=endpoint_id, at=self.now, seen_until=self.now, **_stat_values(reported))
+        self.pending[ReportedStat].append(
+            dict(_stat_values(reported), endpoint_id=endpoint_id, at=self.now, seen_until=self.now)
         )
         self.report.stat_rows += 1
 
@@ -549,6 +581,13 @@ def _apply_model(row: Model, given: ModelIn) -> None:
 
 def _apply_endpoint(row: Endpoint, given: EndpointIn) -> None:
     """Set an endpoint's current attributes; only assign what differs (no needless UPDATEs)."""
+    for name, value in _endpoint_values(given).items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _endpoint_values(given: EndpointIn) -> dict[str, Any]:
+    """An endpoint's current attributes as the crawl gives them."""
     values: dict[str, Any] = _revision_values(given)
     values.update(
         provider_model_id=given.provider_model_id,
@@ -559,8 +598,5 @@ def _apply_endpoint(row: Endpoint, given: EndpointIn) -> None:
         released=given.released,
         parameter_defaults=dict(given.parameter_defaults),
     )
-    if given.pricing is not None:
-        values["currency"] = given.pricing.currency
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
+    values["currency"] = given.pricing.currency if given.pricing is not None else "USD"
+    return values
