@@ -21,21 +21,18 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 from db.snapshot import Problem
 
 # Scrapy >= 2.14 wraps download failures in its own exceptions; older ones raise Twisted's.
-_TIMEOUTS = tuple(
-    getattr(scrapy_errors, name) for name in ("DownloadTimeoutError",) if hasattr(scrapy_errors, name)
-)
-_DNS = tuple(getattr(scrapy_errors, n) for n in ("CannotResolveHostError",) if hasattr(scrapy_errors, n))
-_REFUSED = tuple(
-    getattr(scrapy_errors, n) for n in ("DownloadConnectionRefusedError",) if hasattr(scrapy_errors, n)
-)
-_LOST = tuple(
-    getattr(scrapy_errors, n)
-    for n in ("DownloadFailedError", "ResponseDataLossError")
-    if hasattr(scrapy_errors, n)
-)
-_CANCELLED = tuple(
-    getattr(scrapy_errors, name) for name in ("DownloadCancelledError",) if hasattr(scrapy_errors, name)
-)
+
+
+def _scrapy_exceptions(*names: str) -> tuple[type[BaseException], ...]:
+    """Those of Scrapy's exception classes that this Scrapy version has."""
+    return tuple(getattr(scrapy_errors, name) for name in names if hasattr(scrapy_errors, name))
+
+
+_TIMEOUTS = _scrapy_exceptions("DownloadTimeoutError")
+_DNS = _scrapy_exceptions("CannotResolveHostError")
+_REFUSED = _scrapy_exceptions("DownloadConnectionRefusedError")
+_LOST = _scrapy_exceptions("DownloadFailedError", "ResponseDataLossError")
+_CANCELLED = _scrapy_exceptions("DownloadCancelledError")
 
 
 def problem_from_failure(failure: Any, *, url: str, what: str) -> Problem:

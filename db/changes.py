@@ -5,6 +5,7 @@ No I/O here: `db.ingest` loads the old state, calls these, and writes what they 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -122,10 +123,6 @@ def diff_pricing(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
     return changes
 
 
-def pricing_equal(old: dict[str, Any], new: dict[str, Any]) -> bool:
-    return not diff_pricing(old, new)
-
-
 def diff_revision(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
     """Changes between two endpoint attribute dicts (keys of REVISION_FIELDS)."""
     changes: list[FieldChange] = []
@@ -162,6 +159,4 @@ def _text(value: Any) -> str | None:
 
 
 def _dump(value: Any) -> str | None:
-    import json
-
     return None if value is None else json.dumps(value, sort_keys=True, default=str)

@@ -485,7 +485,7 @@ class _Ingest:
             )
             self.report.problem_rows += 1
             self.report.problems.append(f"listing_shrunk: {message}")
-            self.result.problems.append(_shrunk_problem(message))
+            self.result.problems.append(Problem(kind="listing_shrunk", message=message))
             return
         provider_names = {p.id: p.name for p in self.s.exec(select(Provider))}
         model_ids = {m.id: m.canonical_id for m in self.s.exec(select(Model))}
@@ -501,10 +501,6 @@ class _Ingest:
                 subject=endpoint.tag,
             )
             self.report.removed_endpoints += 1
-
-
-def _shrunk_problem(message: str) -> Problem:
-    return Problem(kind="listing_shrunk", message=message)
 
 
 def _chunks(ids: list[int]) -> list[list[int]]:

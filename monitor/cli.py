@@ -195,14 +195,10 @@ def cmd_extract(urls: list[str], *, as_json: bool, provider: str | None, timeout
         print(json.dumps(found, indent=2, ensure_ascii=False, default=_json_default))
     else:
         for offer in found:
-            print(_text_offer(offer, offer_text))
+            print(offer_text(offer))
         if not found:
             print("no model offers found", file=sys.stderr)
     return 1 if failures == len(urls) else 0
-
-
-def _text_offer(offer: dict[str, object], render: object) -> str:
-    return render(offer)  # type: ignore[operator, no-any-return]
 
 
 def _json_default(value: object) -> object:
