@@ -13,16 +13,17 @@ as its data: a process killed mid-write leaves the previous state and an unfinis
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import insert, update
+from sqlalchemy import Row, Table, func, select, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from db import changes as ch
+from db.bulk import insert_rows
 from db.engine import session_scope
 from db.matching import ModelMatcher
 from db.models import (
@@ -44,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 # A complete run that lists fewer than this share of the endpoints the source had removes nothing.
 MIN_LISTED_SHARE = 0.5
+_T = TypeVar("_T")
 _CHUNK = 500
 _CHANGE_OPTIONAL = ("endpoint_id", "model", "provider", "field", "old", "new", "percent", "subject")
 
@@ -135,6 +137,8 @@ class _Ingest:
             ReportedStat: [],
             Change: [],
         }
+        # Ids of open rows to close (price periods, revisions) or extend (stats) in bulk.
+        self.closed: dict[type, list[int]] = {PricePeriod: [], EndpointRevision: [], ReportedStat: []}
 
     # -- orchestration -------------------------------------------------------------------------
     def run(self) -> IngestReport:
@@ -171,11 +175,11 @@ class _Ingest:
         self.report.change_rows += 1
 
     def _write_pending(self) -> None:
-        self.s.flush()  # ORM updates first (closed periods, new endpoints), then the bulk inserts
+        self.s.flush()  # ORM objects first (problems, parser states), then the bulk inserts
         for table, rows in self.pending.items():
             if rows:
                 # the Core table, not the ORM entity: one executemany, not a statement per key set
-                self.s.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
+                insert_rows(self.s, _table(table), rows)
             rows.clear()
 
     # -- problems and parser state --------------------------------------------------------------
@@ -198,7 +202,8 @@ class _Ingest:
 
     def _track_parsers(self) -> None:
         states = {
-            st.subject: st for st in self.s.exec(select(ParserState).where(ParserState.source == self.source))
+            st.subject: st
+            for st in self.s.scalars(select(ParserState).where(col(ParserState.source) == self.source))
         }
         for problem in self.result.problems:
             if not problem.parser:
@@ -220,36 +225,54 @@ class _Ingest:
                 self._change(ch.PARSER_FIXED, subject=subject, old=fixed.message)
 
     # -- catalog ------------------------------------------------------------------------------
+    # Core statements on the tables, not ORM objects: building and flushing an ORM object per row cost
+    # several times what the database itself does, and the catalog is a few thousand rows per run.
     def _write_catalog(self) -> None:
-        providers = self._upsert_providers()
+        provider_ids = self._upsert_providers()
+        endpoints = _table(Endpoint)
         baseline = (
-            self.s.exec(select(Endpoint.id).where(Endpoint.source == self.source).limit(1)).first() is None
+            self.s.execute(select(endpoints.c.id).where(endpoints.c.source == self.source).limit(1)).first()
+            is None
         )
-        models = self._upsert_models(baseline)
-        self._upsert_endpoints(providers, models, baseline)
+        model_ids = self._upsert_models(baseline)
+        self._upsert_endpoints(provider_ids, model_ids, baseline)
 
-    def _upsert_providers(self) -> dict[str, Provider]:
-        known = {p.name: p for p in self.s.exec(select(Provider))}
+    def _upsert_providers(self) -> dict[str, int]:
+        t = _table(Provider)
+        known = {r.name: r for r in self.s.execute(select(t.c.id, t.c.name, t.c.slug, t.c.meta))}
         wanted: dict[str, Any] = {p.name: p for p in self.result.providers}
         for endpoint in self.result.endpoints:
             wanted.setdefault(endpoint.provider, None)
+        new_rows: list[dict[str, Any]] = []
         for name, given in wanted.items():
             row = known.get(name)
             if row is None:
-                row = Provider(name=name, first_seen=self.now)
-                known[name] = row
-                self.s.add(row)
-            if given is not None:
-                if given.slug and row.slug != given.slug:
-                    row.slug = given.slug
-                if given.meta and row.meta != given.meta:
-                    row.meta = dict(given.meta)
+                new_rows.append(
+                    {
+                        "name": name,
+                        "slug": given.slug if given is not None else None,
+                        "meta": dict(given.meta) if given is not None and given.meta else {},
+                        "first_seen": self.now,
+                    }
+                )
+                continue
+            if given is None:
+                continue
+            values: dict[str, Any] = {}
+            if given.slug and row.slug != given.slug:
+                values["slug"] = given.slug
+            if given.meta and row.meta != given.meta:
+                values["meta"] = dict(given.meta)
+            if values:
+                self.s.execute(update(t).where(t.c.id == row.id).values(**values))
+        insert_rows(self.s, t, new_rows)
         self.report.providers = len(wanted)
-        self.s.flush()
-        return known
+        return {name: row_id for row_id, name in self.s.execute(select(t.c.id, t.c.name))}
 
-    def _upsert_models(self, baseline: bool) -> dict[str, Model]:
-        known = {m.canonical_id: m for m in self.s.exec(select(Model))}
+    def _upsert_models(self, baseline: bool) -> dict[str, int]:
+        t = _table(Model)
+        columns = [t.c.id, t.c.canonical_id, *(t.c[name] for name in _MODEL_FIELDS)]
+        known = {r.canonical_id: r for r in self.s.execute(select(*columns))}
         matcher = ModelMatcher(aliases=self.aliases, known_ids=known)
         incoming: dict[str, ModelIn] = {}
         for model in self.result.models:
@@ -261,46 +284,56 @@ class _Ingest:
             self.resolved[index] = matcher.match(endpoint.model, provider=endpoint.provider).canonical_id
         for canonical in self.resolved.values():
             incoming.setdefault(canonical, ModelIn(id=canonical))
+        new_rows: list[dict[str, Any]] = []
+        seen_ids: list[int] = []
         for canonical, given in incoming.items():
             row = known.get(canonical)
             if row is None:
-                row = Model(canonical_id=canonical, first_seen=self.now, last_seen=self.now)
-                known[canonical] = row
-                self.s.add(row)
+                values = {name: default() for name, default in _MODEL_DEFAULTS.items()}
+                values.update(_model_changes(None, given))
+                values.update(canonical_id=canonical, first_seen=self.now, last_seen=self.now)
+                new_rows.append(values)
                 if not baseline:
                     self._change(ch.NEW_MODEL, model=canonical, new=given.name or canonical)
-            else:
-                row.last_seen = self.now
-            _apply_model(row, given)
+                continue
+            seen_ids.append(row.id)
+            values = _model_changes(row, given)
+            if values:
+                self.s.execute(update(t).where(t.c.id == row.id).values(**values))
+        self._touch(t, t.c.last_seen, seen_ids)
+        insert_rows(self.s, t, new_rows)
         self.report.models = len(incoming)
-        self.s.flush()
-        return known
+        return {canonical: row_id for row_id, canonical in self.s.execute(select(t.c.id, t.c.canonical_id))}
+
+    def _touch(self, table: Any, column: Any, ids: list[int]) -> None:
+        """Set `column` to now on the rows `ids`: one UPDATE per chunk instead of one per row."""
+        for chunk in _chunks(ids):
+            self.s.execute(update(table).where(table.c.id.in_(chunk)).values({column: self.now}))
 
     def _upsert_endpoints(
-        self, providers: dict[str, Provider], models: dict[str, Model], baseline: bool
+        self, provider_ids: dict[str, int], model_ids: dict[str, int], baseline: bool
     ) -> None:
-        existing = {e.key: e for e in self.s.exec(select(Endpoint).where(Endpoint.source == self.source))}
+        t = _table(Endpoint)
+        existing = {r.key: r for r in self.s.execute(select(t).where(t.c.source == self.source))}
         ids = [e.id for e in existing.values()]
-        periods = _open_rows(self.s, PricePeriod, ids)
-        revisions = _open_rows(self.s, EndpointRevision, ids)
+        periods = _open_rows(self.s, _table(PricePeriod), ids)
+        revisions = _open_rows(self.s, _table(EndpointRevision), ids)
         stats = _latest_stats(self.s, ids)
         seen: dict[str, tuple[EndpointIn, str]] = {}
         for index, endpoint in enumerate(self.result.endpoints):
             seen[endpoint.key] = (endpoint, self.resolved[index])
         self.report.endpoints_seen = len(seen)
         touched: list[int] = []
-        new: list[tuple[EndpointIn, Provider, Model]] = []
+        new: list[tuple[EndpointIn, str]] = []
         for key, (given, canonical) in seen.items():
             row = existing.get(key)
-            model = models[canonical]
-            provider = providers[given.provider]
             if row is None:
-                new.append((given, provider, model))
+                new.append((given, canonical))
                 continue
-            assert row.id is not None
             touched.append(row.id)
+            values = _endpoint_changes(row, given)
             if row.removed_at is not None:
-                row.removed_at = None
+                values["removed_at"] = None
                 self._change(
                     ch.NEW_ENDPOINT,
                     endpoint_id=row.id,
@@ -309,52 +342,57 @@ class _Ingest:
                     old="removed",
                     new=given.url,
                 )
-            if model.id is not None and row.model_id != model.id:
-                row.model_id = model.id  # an alias was added: re-point the endpoint
+            if row.model_id != model_ids[canonical]:
+                values["model_id"] = model_ids[canonical]  # an alias was added: re-point the endpoint
+            if values:
+                self.s.execute(update(t).where(t.c.id == row.id).values(**values))
             changed = self._update_prices(row, given, periods.get(row.id), canonical)
             changed |= self._update_revision(row, given, revisions.get(row.id), canonical)
             self._update_stat(row, given.reported, stats.get(row.id))
-            _apply_endpoint(row, given)
             if changed:
                 self.report.changed_endpoints += 1
-                row.last_seen = self.now
-                self.s.add(row)
-        # Unchanged endpoints: one bulk UPDATE of last_seen instead of a write per row.
-        for chunk in _chunks(touched):
-            self.s.execute(
-                update(Endpoint)
-                .where(col(Endpoint.id).in_(chunk))
-                .values(last_seen=self.now)
-                .execution_options(synchronize_session=False)
-            )
-        self._insert_endpoints(new, baseline)
+        self._touch(t, t.c.last_seen, touched)
+        self._touch(_table(PricePeriod), _table(PricePeriod).c.valid_to, self.closed[PricePeriod])
+        self._touch(
+            _table(EndpointRevision), _table(EndpointRevision).c.valid_to, self.closed[EndpointRevision]
+        )
+        self._touch(_table(ReportedStat), _table(ReportedStat).c.seen_until, self.closed[ReportedStat])
+        self._insert_endpoints(new, provider_ids, model_ids, baseline)
         self._remove_missing(existing, seen)
 
-    def _insert_endpoints(self, new: list[tuple[EndpointIn, Provider, Model]], baseline: bool) -> None:
-        """Insert new endpoints in one statement (ids back through RETURNING), then their history."""
+    def _insert_endpoints(
+        self,
+        new: list[tuple[EndpointIn, str]],
+        provider_ids: dict[str, int],
+        model_ids: dict[str, int],
+        baseline: bool,
+    ) -> None:
+        """Insert new endpoints in one executemany, read their ids back by key, then their history."""
         if not new:
             return
+        t = _table(Endpoint)
         rows = []
-        for given, provider, model in new:
-            assert provider.id is not None and model.id is not None  # flushed by the upserts
+        for given, canonical in new:
             values = _endpoint_values(given)
             values.update(
                 key=given.key,
                 source=self.source,
-                provider_id=provider.id,
-                model_id=model.id,
+                provider_id=provider_ids[given.provider],
+                model_id=model_ids[canonical],
                 first_seen=self.now,
                 last_seen=self.now,
                 removed_at=None,
             )
             rows.append(values)
-        self.s.flush()
-        returned = self.s.execute(
-            insert(Endpoint).returning(col(Endpoint.id), col(Endpoint.key), sort_by_parameter_order=True),
-            rows,
-        )
-        ids = {key: endpoint_id for endpoint_id, key in returned}
-        for given, provider, model in new:
+        insert_rows(self.s, t, rows)
+        # (RETURNING over many rows costs SQLAlchemy a quadratic re-sort on SQLite; one SELECT does not)
+        ids: dict[str, int] = {}
+        for chunk in _chunks([given.key for given, _ in new]):
+            ids.update(
+                (key, row_id)
+                for row_id, key in self.s.execute(select(t.c.id, t.c.key).where(t.c.key.in_(chunk)))
+            )
+        for given, canonical in new:
             endpoint_id = ids[given.key]
             if given.pricing is not None:
                 self._add_period(endpoint_id, given.pricing)
@@ -366,8 +404,8 @@ class _Ingest:
                 self._change(
                     ch.NEW_ENDPOINT,
                     endpoint_id=endpoint_id,
-                    model=model.canonical_id,
-                    provider=provider.name,
+                    model=canonical,
+                    provider=given.provider,
                     new=given.url,
                     subject=given.tag,
                 )
@@ -395,7 +433,7 @@ class _Ingest:
         self.report.price_rows += 1
 
     def _update_prices(
-        self, row: Endpoint, given: EndpointIn, period: PricePeriod | None, canonical: str
+        self, row: Row[Any], given: EndpointIn, period: Row[Any] | None, canonical: str
     ) -> bool:
         # A crawl that found no price keeps the old one: never write nulls over a published price.
         if given.pricing is None:
@@ -405,15 +443,14 @@ class _Ingest:
             diffs = ch.diff_pricing(_period_values(period), new)
             if not diffs:
                 return False
-            period.valid_to = self.now
-            self.s.add(period)
+            self.closed[PricePeriod].append(period.id)
             self._record_diffs(row, given, canonical, diffs)
         assert row.id is not None
         self._add_period(row.id, given.pricing)
         return True
 
     def _record_diffs(
-        self, row: Endpoint, given: EndpointIn, canonical: str, diffs: list[ch.FieldChange]
+        self, row: Row[Any], given: EndpointIn, canonical: str, diffs: list[ch.FieldChange]
     ) -> None:
         for diff in diffs:
             self._change(
@@ -428,7 +465,7 @@ class _Ingest:
             )
 
     def _update_revision(
-        self, row: Endpoint, given: EndpointIn, revision: EndpointRevision | None, canonical: str
+        self, row: Row[Any], given: EndpointIn, revision: Row[Any] | None, canonical: str
     ) -> bool:
         new = _revision_values(given)
         old = {name: getattr(revision, name) for name in ch.REVISION_FIELDS} if revision else {}
@@ -436,8 +473,7 @@ class _Ingest:
         if not diffs:
             return False
         if revision is not None:
-            revision.valid_to = self.now
-            self.s.add(revision)
+            self.closed[EndpointRevision].append(revision.id)
             self._record_diffs(row, given, canonical, diffs)
         assert row.id is not None
         self._add_revision(row.id, new)
@@ -449,20 +485,17 @@ class _Ingest:
         )
         self.report.stat_rows += 1
 
-    def _update_stat(
-        self, row: Endpoint, reported: ReportedStats | None, latest: ReportedStat | None
-    ) -> None:
+    def _update_stat(self, row: Row[Any], reported: ReportedStats | None, latest: Row[Any] | None) -> None:
         if reported is None:
             return
         assert row.id is not None
         values = _stat_values(reported)
         if latest is not None and all(getattr(latest, k) == v for k, v in values.items()):
-            latest.seen_until = self.now
-            self.s.add(latest)
+            self.closed[ReportedStat].append(latest.id)  # the same figures: extend their time
             return
         self._add_stat(row.id, reported)
 
-    def _remove_missing(self, existing: dict[str, Endpoint], seen: Mapping[str, Any]) -> None:
+    def _remove_missing(self, existing: dict[str, Row[Any]], seen: Mapping[str, Any]) -> None:
         active = [e for e in existing.values() if e.removed_at is None]
         missing = [e for e in active if e.key not in seen]
         if not missing:
@@ -487,11 +520,11 @@ class _Ingest:
             self.report.problems.append(f"listing_shrunk: {message}")
             self.result.problems.append(Problem(kind="listing_shrunk", message=message))
             return
-        provider_names = {p.id: p.name for p in self.s.exec(select(Provider))}
-        model_ids = {m.id: m.canonical_id for m in self.s.exec(select(Model))}
+        providers, models = _table(Provider), _table(Model)
+        provider_names = dict(self.s.execute(select(providers.c.id, providers.c.name)).tuples().all())
+        model_ids = dict(self.s.execute(select(models.c.id, models.c.canonical_id)).tuples().all())
+        self._touch(_table(Endpoint), _table(Endpoint).c.removed_at, [e.id for e in missing])
         for endpoint in missing:
-            endpoint.removed_at = self.now
-            self.s.add(endpoint)
             self._change(
                 ch.ENDPOINT_REMOVED,
                 endpoint_id=endpoint.id,
@@ -503,34 +536,38 @@ class _Ingest:
             self.report.removed_endpoints += 1
 
 
-def _chunks(ids: list[int]) -> list[list[int]]:
+def _chunks(ids: list[_T]) -> list[list[_T]]:
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
-def _open_rows(session: Session, table: Any, ids: list[int | None]) -> dict[int, Any]:
-    rows: dict[int, Any] = {}
-    valid = [i for i in ids if i is not None]
-    for chunk in _chunks(valid):
-        query = select(table).where(col(table.endpoint_id).in_(chunk), col(table.valid_to).is_(None))
-        for row in session.exec(query):
+def _table(entity: Any) -> Table:
+    return cast(Table, entity.__table__)
+
+
+def _open_rows(session: Session, table: Table, ids: list[int]) -> dict[int, Row[Any]]:
+    """The open (valid_to null) row of each endpoint in `ids`, as Core rows."""
+    rows: dict[int, Row[Any]] = {}
+    for chunk in _chunks(ids):
+        query = select(table).where(table.c.endpoint_id.in_(chunk), table.c.valid_to.is_(None))
+        for row in session.execute(query):
             current = rows.get(row.endpoint_id)
             if current is None or row.valid_from >= current.valid_from:
                 rows[row.endpoint_id] = row
     return rows
 
 
-def _latest_stats(session: Session, ids: list[int | None]) -> dict[int, ReportedStat]:
-    rows: dict[int, ReportedStat] = {}
-    valid = [i for i in ids if i is not None]
-    for chunk in _chunks(valid):
-        for row in session.exec(select(ReportedStat).where(col(ReportedStat.endpoint_id).in_(chunk))):
-            current = rows.get(row.endpoint_id)
-            if current is None or (row.at, row.id or 0) > (current.at, current.id or 0):
-                rows[row.endpoint_id] = row
+def _latest_stats(session: Session, ids: list[int]) -> dict[int, Row[Any]]:
+    """The newest reported stat of each endpoint in `ids` (rows are appended in time order)."""
+    t = _table(ReportedStat)
+    rows: dict[int, Row[Any]] = {}
+    for chunk in _chunks(ids):
+        newest = select(func.max(t.c.id)).where(t.c.endpoint_id.in_(chunk)).group_by(t.c.endpoint_id)
+        for row in session.execute(select(t).where(t.c.id.in_(newest))):
+            rows[row.endpoint_id] = row
     return rows
 
 
-def _period_values(period: PricePeriod) -> dict[str, Any]:
+def _period_values(period: Row[Any]) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(period, name) for name in PRICE_FIELDS}
     values["currency"] = period.currency
     values["discount"] = period.discount
@@ -561,25 +598,43 @@ def _stat_values(reported: ReportedStats) -> dict[str, Any]:
     }
 
 
-def _apply_model(row: Model, given: ModelIn) -> None:
-    """Refresh a model's current attributes from what a source says (only what it says)."""
-    for name in ("name", "description", "context_length", "released", "hugging_face_id"):
+_MODEL_FIELDS = (
+    "name",
+    "description",
+    "context_length",
+    "released",
+    "hugging_face_id",
+    "input_modalities",
+    "output_modalities",
+    "meta",
+)
+_MODEL_DEFAULTS: dict[str, Callable[[], Any]] = {
+    **dict.fromkeys(_MODEL_FIELDS[:5], lambda: None),
+    "input_modalities": list,
+    "output_modalities": list,
+    "meta": dict,
+}
+
+
+def _model_changes(row: Row[Any] | None, given: ModelIn) -> dict[str, Any]:
+    """A model's attributes that a source states and that differ from `row` (only what it says)."""
+    values: dict[str, Any] = {}
+    for name in _MODEL_FIELDS[:5]:
         value = getattr(given, name)
-        if value is not None and getattr(row, name) != value:
-            setattr(row, name, value)
-    if given.input_modalities and row.input_modalities != list(given.input_modalities):
-        row.input_modalities = list(given.input_modalities)
-    if given.output_modalities and row.output_modalities != list(given.output_modalities):
-        row.output_modalities = list(given.output_modalities)
-    if given.meta and row.meta != given.meta:
-        row.meta = dict(given.meta)
+        if value is not None and (row is None or getattr(row, name) != value):
+            values[name] = value
+    for name in ("input_modalities", "output_modalities"):
+        value = list(getattr(given, name))
+        if value and (row is None or getattr(row, name) != value):
+            values[name] = value
+    if given.meta and (row is None or row.meta != given.meta):
+        values["meta"] = dict(given.meta)
+    return values
 
 
-def _apply_endpoint(row: Endpoint, given: EndpointIn) -> None:
-    """Set an endpoint's current attributes; only assign what differs (no needless UPDATEs)."""
-    for name, value in _endpoint_values(given).items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
+def _endpoint_changes(row: Row[Any], given: EndpointIn) -> dict[str, Any]:
+    """An endpoint's current attributes that differ from what the crawl gives (no needless UPDATEs)."""
+    return {name: value for name, value in _endpoint_values(given).items() if getattr(row, name) != value}
 
 
 def _endpoint_values(given: EndpointIn) -> dict[str, Any]:
