@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,6 +28,11 @@ from pydantic import (
 DEFAULT_OPENROUTER_URL = "https://openrouter.ai/api/v1"
 EIGENAI_PAGE = "https://app.eigenai.com/deepseek.html"
 MAX_BYTES = 10 * 1024 * 1024
+PROBE_MAX_BYTES = 1024 * 1024
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKLY = re.compile(
+    r"\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", re.IGNORECASE
+)
 
 _DURATION_HINT = "use e.g. 30s, 5m, 6h, 1d"
 _DURATION_PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*", re.IGNORECASE)
@@ -109,6 +115,23 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def weekly_window(text: str) -> tuple[int, int, int]:
+    """``"Sun 02:00-04:00"`` -> (weekday 0-6 from Monday, start minute, end minute), UTC."""
+    match = _WEEKLY.fullmatch(text)
+    if match is None:
+        raise ValueError(f"invalid weekly window {text!r} (use e.g. 'Sun 02:00-04:00', UTC)")
+    day = _WEEKDAYS.index(match[1].lower())
+    start_h, start_m, end_h, end_m = (int(match[i]) for i in range(2, 6))
+    if start_h > 23 or end_h > 24 or start_m > 59 or end_m > 59:
+        raise ValueError(f"invalid weekly window {text!r} (hours 00-23, minutes 00-59)")
+    return day, start_h * 60 + start_m, end_h * 60 + end_m
+
+
+def _weekly(value: str) -> str:
+    weekly_window(value)
+    return value
+
+
 def _channel(value: str) -> str:
     if "://" not in value:  # not echoed: Apprise URLs carry tokens
         raise ValueError("not an Apprise URL (e.g. json://host/path, mailto://user:pass@host)")
@@ -169,6 +192,14 @@ class Probe(BaseModel):
     provider_tag: Text | None = None  # OpenRouter's provider tag, e.g. "deepinfra/fp4": pin that provider
     prompt: Text | None = None
     enabled: bool = True
+    # protocol "http": the status expected and, optionally, a text the body must contain
+    expect_status: int = Field(default=200, ge=100, le=599)
+    expect_body: Text | None = None
+    max_bytes: int = Field(default=PROBE_MAX_BYTES, gt=0)  # a longer answer is a bad_response
+    # degraded when the p90 time to first token of the recent samples passes this (optional)
+    degraded_ttft: Duration | None = None
+    # the catalog provider it measures (for `probe --plan` prices); default: from the protocol or tag
+    provider: Text | None = None
 
     @model_validator(mode="after")
     def _fits_protocol(self) -> Probe:
@@ -186,6 +217,64 @@ class Alerts(BaseModel):
 
     channels: list[Annotated[str, AfterValidator(_channel)]] = Field(default_factory=list)
     price_change_percent: float = Field(default=1.0, ge=0)
+
+
+class Maintenance(BaseModel):
+    """A planned maintenance window: probes inside it are left out of uptime and outage detection.
+
+    Either once (``start`` and ``end``, TOML datetimes with an offset) or every week (``weekly =
+    "Sun 02:00-04:00"``, UTC). ``probes`` names the probes it covers; empty means all of them.
+    """
+
+    model_config = _STRICT
+
+    probes: list[Name] = Field(default_factory=list)
+    start: AwareDatetime | None = None
+    end: AwareDatetime | None = None
+    weekly: Annotated[str, AfterValidator(_weekly)] | None = None
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Maintenance:
+        if self.weekly is not None:
+            if self.start is not None or self.end is not None:
+                raise _KeyedError(("weekly",), "give either weekly or start and end, not both")
+            return self
+        if self.start is None or self.end is None:
+            raise _KeyedError(("start" if self.start is None else "end",), "required (or give weekly)")
+        if self.end <= self.start:
+            raise _KeyedError(("end",), "must be after start")
+        return self
+
+    def covers(self, probe: str, at: datetime) -> bool:
+        """Whether `probe` is under maintenance at `at` (aware)."""
+        if self.probes and probe not in self.probes:
+            return False
+        if self.weekly is None:
+            assert self.start is not None and self.end is not None
+            return self.start <= at < self.end
+        day, start, end = weekly_window(self.weekly)
+        at = at.astimezone(UTC)
+        minute = at.weekday() * 1440 + at.hour * 60 + at.minute
+        begin = day * 1440 + start
+        finish = begin + ((end - start) % 1440 or 1440)
+        week = 7 * 1440
+        return any(begin <= minute + shift < finish for shift in (0, week))
+
+
+class Monitoring(BaseModel):
+    """How probe results become up/down/degraded, how long history is kept, how hard probes run."""
+
+    model_config = _STRICT
+
+    down_after: int = Field(default=3, ge=1)  # consecutive failures
+    up_after: int = Field(default=2, ge=1)  # consecutive successes
+    degraded_window: int = Field(default=10, ge=1)  # recent ok samples for the TTFT p90
+    concurrency: int = Field(default=50, ge=1)  # probes in flight at once
+    raw_retention: Duration = timedelta(days=7)
+    rollup_retention: Duration = timedelta(days=400)
+    rollup_every: Duration = timedelta(minutes=5)
+    maintenance: list[Maintenance] = Field(default_factory=list)
 
 
 class Models(BaseModel):
@@ -211,6 +300,7 @@ class Config(BaseModel):
     probes: list[Probe] = Field(default_factory=list)
     alerts: Alerts = Field(default_factory=Alerts)
     models: Models = Field(default_factory=Models)
+    monitoring: Monitoring = Field(default_factory=Monitoring)
 
     @model_validator(mode="after")
     def _unique_names(self) -> Config:
@@ -221,6 +311,13 @@ class Config(BaseModel):
                     message = f"duplicate name {item.name!r} (also {section}[{first[item.name]}])"
                     raise _KeyedError((section, i, "name"), message)
                 first[item.name] = i
+        names = {probe.name for probe in self.probes}
+        for i, window in enumerate(self.monitoring.maintenance):
+            for j, name in enumerate(window.probes):
+                if name not in names:
+                    raise _KeyedError(
+                        ("monitoring", "maintenance", i, "probes", j), f"no probe named {name!r}"
+                    )
         return self
 
 
