@@ -1,9 +1,16 @@
 """`modelwatch run`: the long-running service.
 
-Each enabled source is crawled on its own schedule (`every`), in a child process per crawl (Twisted's
-reactor cannot restart in one process). A source that is unreachable is reported plainly and tried
-again at its next turn: the service keeps running. SIGINT/SIGTERM let an in-flight crawl finish its
-write, then exit 0.
+APScheduler 3 runs the jobs, and keeps them in a table of modelwatch's own database
+(``apscheduler_jobs``): one job per crawl source, one per probe group (the probes that share an
+interval), one for rollups and one for retention. Every job has ``max_instances=1``, coalescing, a
+misfire grace time and jitter.
+
+- Twisted's reactor runs once per process, so each crawl runs in a child process: a second scheduled
+  crawl works in the same service.
+- A source that is unreachable is reported plainly and tried again at its next turn.
+- A restart resumes the stored schedule; jobs that came due while the service was down run once, spread
+  a few seconds apart rather than all at once.
+- SIGINT/SIGTERM let in-flight jobs finish their writes, then the service exits 0.
 """
 
 from __future__ import annotations
@@ -12,23 +19,32 @@ import logging
 import random
 import signal
 import threading
-from datetime import datetime, timedelta
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from types import FrameType
+from typing import Any
 
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 
-from crawler.source import SourceSpec
 from db.engine import make_engine
 from db.queries import last_runs
 from db.types import utcnow
+from monitor import jobs
 from monitor.config import Config
 from monitor.crawl import CrawlError, crawl_in_child, source_specs
 from monitor.report import crawl_summary
 
 logger = logging.getLogger(__name__)
 
-# Spread first crawls of several sources a little, so they do not all start in the same second.
-START_JITTER_S = 5
+JOBS_TABLE = "apscheduler_jobs"
+# Jobs that are due at start are spread this many seconds apart (plus a little randomness).
+START_STAGGER_S = 3.0
+RETENTION_EVERY = timedelta(hours=6)
 
 
 def first_run_time(*, last_finished: datetime | None, every: timedelta, now: datetime) -> datetime:
@@ -39,24 +55,70 @@ def first_run_time(*, last_finished: datetime | None, every: timedelta, now: dat
     return max(due, now)
 
 
-class Service:
-    """The scheduler and its jobs; `run_forever` blocks until a stop signal."""
+@dataclass(frozen=True)
+class JobPlan:
+    """A job the configuration asks for."""
 
-    def __init__(self, *, config: Config, db_url: str) -> None:
+    id: str
+    name: str
+    func: Callable[..., None]
+    args: tuple[Any, ...]
+    every: timedelta
+    first: datetime  # when a new job first runs
+
+    @property
+    def func_ref(self) -> str:
+        return f"{self.func.__module__}:{self.func.__name__}"
+
+
+def _jitter(every: timedelta) -> int:
+    return int(min(every.total_seconds() * 0.05, 300))
+
+
+def _grace(every: timedelta) -> int:
+    return max(1, int(min(every.total_seconds() / 2, 3600)))
+
+
+def _same_job(job: Job, plan: JobPlan) -> bool:
+    trigger = job.trigger
+    return (
+        job.func_ref == plan.func_ref
+        and tuple(job.args) == plan.args
+        and isinstance(trigger, IntervalTrigger)
+        and trigger.interval == plan.every
+    )
+
+
+class Service:
+    """The scheduler and its jobs. `start`/`stop` for tests and embedding; `run_forever` for the CLI."""
+
+    def __init__(self, *, config: Config, db_url: str, workers: int = 4) -> None:
         self.config = config
         self.db_url = db_url
+        self.engine = make_engine(db_url)
         self.stopping = threading.Event()
-        self.scheduler = BackgroundScheduler(timezone="UTC")
+        self.scheduler = BackgroundScheduler(
+            timezone=UTC,
+            jobstores={"default": SQLAlchemyJobStore(engine=self.engine, tablename=JOBS_TABLE)},
+            executors={"default": ThreadPoolExecutor(max_workers=workers)},
+            job_defaults={"coalesce": True, "max_instances": 1},
+        )
 
-    def crawl_job(self, spec: SourceSpec) -> None:
+    # -- jobs ------------------------------------------------------------------------------------
+    def crawl_job(self, source: str) -> None:
         """One scheduled crawl of one source; never raises (the service must keep running)."""
         if self.stopping.is_set():
             return
+        try:
+            specs = source_specs(self.config, names=[source])
+        except CrawlError as exc:  # a stored job for a source no longer configured
+            logger.warning("%s", exc)
+            return
         started = utcnow()
         try:
-            outcome = crawl_in_child(db_url=self.db_url, sources=[spec], aliases=self.config.models.aliases)
+            outcome = crawl_in_child(db_url=self.db_url, sources=specs, aliases=self.config.models.aliases)
         except CrawlError as exc:
-            logger.error("crawl of %s failed: %s", spec.name, exc)
+            logger.error("crawl of %s failed: %s", source, exc)
             return
         seconds = (utcnow() - started).total_seconds()
         for report in outcome.reports:
@@ -64,48 +126,103 @@ class Service:
                 reason = report.problems[0] if report.problems else "no data"
                 logger.warning(
                     "source %s is unreachable or unreadable (%s); next try in %s",
-                    spec.name,
+                    source,
                     reason,
-                    self._every(spec.name),
+                    self._every(source),
                 )
             else:
                 logger.info("%s", crawl_summary([report], [], seconds))
         for error in outcome.errors:
-            logger.error("crawl of %s: %s", spec.name, error)
+            logger.error("crawl of %s: %s", source, error)
+
+    def probe_job(self, every_s: int) -> None:
+        raise NotImplementedError
+
+    def rollup_job(self) -> None:
+        raise NotImplementedError
+
+    def retention_job(self) -> None:
+        raise NotImplementedError
 
     def _every(self, name: str) -> timedelta:
         return next(s.every for s in self.config.sources if s.name == name)
 
-    def schedule(self, *, now: datetime | None = None) -> list[tuple[str, datetime]]:
-        """Add one job per enabled source; returns (source, first run) pairs."""
-        now = now or utcnow()
-        engine = make_engine(self.db_url)
-        runs = last_runs(engine=engine)
-        engine.dispose()
-        planned = []
+    # -- schedule --------------------------------------------------------------------------------
+    def plan(self, *, now: datetime) -> list[JobPlan]:
+        """The jobs the configuration asks for, with when each would first run if it were new."""
+        runs = last_runs(engine=self.engine)
+        plans = []
         for spec in source_specs(self.config):
             every = self._every(spec.name)
             last = runs.get(spec.name)
             finished = last.finished if last is not None and last.status in ("ok", "partial") else None
             first = first_run_time(last_finished=finished, every=every, now=now)
-            if first == now:
-                first += timedelta(seconds=random.uniform(0, START_JITTER_S))
-            self.scheduler.add_job(
-                self.crawl_job,
-                "interval",
-                seconds=every.total_seconds(),
-                next_run_time=first,
-                args=[spec],
-                id=f"crawl:{spec.name}",
-                name=f"crawl {spec.name}",
-                max_instances=1,
-                coalesce=True,
-                misfire_grace_time=int(min(every.total_seconds(), 3600)),
-                jitter=int(min(every.total_seconds() * 0.05, 300)),
-                replace_existing=True,
+            plans.append(
+                JobPlan(f"crawl:{spec.name}", f"crawl {spec.name}", jobs.crawl, (spec.name,), every, first)
             )
-            planned.append((spec.name, first))
+        return plans
+
+    def schedule(self, *, now: datetime | None = None) -> list[tuple[JobPlan, datetime]]:
+        """Bring the stored jobs in line with the configuration; returns each job with its next run.
+
+        The scheduler must be started (paused) so that the stored jobs are loaded.
+        """
+        now = now or utcnow()
+        plans = self.plan(now=now)
+        wanted = {plan.id for plan in plans}
+        stored = {job.id: job for job in self.scheduler.get_jobs()}
+        for job_id, job in stored.items():
+            if job_id not in wanted:
+                logger.info("removing the stored job %s: no longer configured", job.name)
+                job.remove()
+        due = 0
+        planned = []
+        for plan in plans:
+            job = stored.get(plan.id)
+            if job is not None and _same_job(job, plan) and job.next_run_time is not None:
+                next_run: datetime = job.next_run_time
+                if next_run <= now:
+                    next_run, due = self._staggered(now, due), due + 1
+                    job.modify(next_run_time=next_run)
+            else:
+                next_run = plan.first
+                if next_run <= now:
+                    next_run, due = self._staggered(now, due), due + 1
+                self.scheduler.add_job(
+                    plan.func,
+                    IntervalTrigger(
+                        seconds=plan.every.total_seconds(), jitter=_jitter(plan.every), timezone=UTC
+                    ),
+                    args=plan.args,
+                    id=plan.id,
+                    name=plan.name,
+                    next_run_time=next_run,
+                    misfire_grace_time=_grace(plan.every),
+                    replace_existing=True,
+                )
+            planned.append((plan, next_run))
         return planned
+
+    @staticmethod
+    def _staggered(now: datetime, index: int) -> datetime:
+        return now + timedelta(seconds=index * START_STAGGER_S + random.uniform(0, START_STAGGER_S))
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def start(self) -> list[tuple[JobPlan, datetime]]:
+        """Start the scheduler in the background with the configured jobs; returns the schedule."""
+        jobs.register(self)
+        self.scheduler.start(paused=True)
+        planned = self.schedule()
+        self.scheduler.resume()
+        return planned
+
+    def stop(self) -> None:
+        """Let running jobs finish their writes, then stop; idempotent."""
+        self.stopping.set()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+        jobs.register(None)
+        self.engine.dispose()
 
     def run_forever(self) -> int:
         def _stop(signum: int, _frame: FrameType | None) -> None:
@@ -114,12 +231,16 @@ class Service:
 
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-        for name, first in self.schedule():
-            logger.info("source %s: next crawl at %s", name, first.strftime("%Y-%m-%d %H:%M:%S UTC"))
         if not self.config.sources:
             logger.warning("no sources configured: nothing to crawl (see modelwatch.toml)")
-        self.scheduler.start()
+        for plan, next_run in self.start():
+            logger.info("%s: next at %s", plan.name, next_run.strftime("%Y-%m-%d %H:%M:%S UTC"))
         self.stopping.wait()
-        self.scheduler.shutdown(wait=True)
+        self.stop()
         logger.info("stopped")
         return 0
+
+
+def describe(planned: Sequence[tuple[JobPlan, datetime]]) -> list[str]:
+    """One line per job: name, interval, next run."""
+    return [f"{plan.name}: every {plan.every}, next {when:%Y-%m-%d %H:%M:%S} UTC" for plan, when in planned]
