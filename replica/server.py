@@ -23,6 +23,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from replica.catalog import Catalog, error_body
+from replica.chat import ChatTable, chat_extension
 from replica.faults import Fault, FaultTable, respond_with_fault
 
 logger = logging.getLogger(__name__)
@@ -144,7 +145,9 @@ class ReplicaServer:
     """The replica on a background thread: ``with ReplicaServer(demo_catalog()) as server: server.api_url``.
 
     Everything here is safe to call from another thread while the server runs: swap the catalog, set
-    faults, read the request counts. ``port=0`` binds a free port, read back from :attr:`port`.
+    faults, read the request counts, set chat behaviours (:attr:`chat`, a
+    :class:`~replica.chat.ChatTable`; pass ``chat=`` to share one). ``port=0`` binds a free port, read back
+    from :attr:`port`.
     """
 
     def __init__(
@@ -156,12 +159,15 @@ class ReplicaServer:
         port: int = 0,
         extensions: Sequence[AppExtension] = (),
         shutdown_timeout: float = 0.5,
+        chat: ChatTable | None = None,
     ) -> None:
         pages = Path(pages_dir) if pages_dir is not None else DEFAULT_PAGES_DIR
         self.state = ReplicaState(catalog=catalog, pages_dir=pages if pages.is_dir() else None)
         self.host = host
         self.port = port
-        self._extensions = tuple(extensions)
+        #: The simulated chat endpoints' behaviours (see :mod:`replica.chat`).
+        self.chat = chat if chat is not None else ChatTable()
+        self._extensions = (chat_extension(self.chat), *extensions)
         self._shutdown_timeout = shutdown_timeout
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -296,6 +302,7 @@ def serve(
     pages_dir: Path | None = None,
     *,
     on_ready: Callable[[ReplicaServer], None] | None = None,
+    chat: ChatTable | None = None,
 ) -> None:
     """Run the replica in the foreground until SIGINT or SIGTERM; ``on_ready`` is called once listening."""
     done = threading.Event()
@@ -304,7 +311,7 @@ def serve(
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, lambda signum, frame: done.set())
     try:
-        with ReplicaServer(catalog, pages_dir=pages_dir, host=host, port=port) as server:
+        with ReplicaServer(catalog, pages_dir=pages_dir, host=host, port=port, chat=chat) as server:
             if on_ready is not None:
                 on_ready(server)
             while not done.wait(0.5):
