@@ -4,6 +4,9 @@ Current state lives in `Provider`, `Model`, `Endpoint`. History is append-only a
 is: `PricePeriod` (effective-dated prices), `EndpointRevision` (effective-dated attributes: context,
 parameters...), `ReportedStat` (what an aggregator said, with its time), `Change` (events), `CrawlRun`
 and `CrawlProblem`. Money is `Decimal` per 1M tokens (`db.types.Money`); times are aware UTC.
+
+Probes: `ProbeTarget` (a probed endpoint and its outage state), `ProbeSample` (raw samples, kept for
+days), `ProbeRollup` (hourly and daily buckets, kept for a year or more) and `Incident`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from db.types import Money, UTCDateTime
@@ -210,3 +213,101 @@ class ParserState(SQLModel, table=True):
     subject: str = Field(max_length=1000)
     broken_since: datetime = _time()
     message: str
+
+
+# -- probes ------------------------------------------------------------------------------------------
+class ProbeTarget(SQLModel, table=True):
+    """A probed endpoint (one `[[probes]]` entry) and its outage state machine's state (`db.outage`)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)  # the probe's configured name
+    protocol: str = Field(max_length=20)
+    url: str = Field(max_length=1000)
+    model: str | None = Field(default=None, max_length=300)
+    provider_tag: str | None = Field(default=None, max_length=200)
+    endpoint_id: int | None = Field(default=None, foreign_key="endpoint.id", index=True)
+    status: str = Field(default="unknown", max_length=20)  # unknown, up, down, degraded
+    status_since: datetime | None = _time(nullable=True)
+    fail_streak: int = 0
+    ok_streak: int = 0
+    streak_since: datetime | None = _time(nullable=True)  # the first sample of the current streak
+    recent_ttft_ms: list[float] = _json([])  # TTFT of the last ok samples (the degraded window)
+    last_sample_at: datetime | None = _time(nullable=True)
+    # Samples before this time (present when the last rollup ran) are in the rollups; the read side
+    # adds the raw samples from here on.
+    rolled_until: datetime | None = _time(nullable=True)
+    first_seen: datetime = _time()
+
+
+class ProbeSample(SQLModel, table=True):
+    """One probe of one target (`db.samples.Sample`), kept for a bounded window (days)."""
+
+    __table_args__ = (
+        Index("ix_probesample_target_at", "target_id", "at"),
+        Index("ix_probesample_at", "at"),  # retention, and the tail after the last rollup
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="probetarget.id")
+    at: datetime = _time()
+    ok: bool
+    status: int | None = None
+    error_class: str | None = Field(default=None, max_length=20)
+    connect_ms: float | None = None
+    ttft_ms: float | None = None
+    total_ms: float | None = None
+    output_tokens: int | None = None
+    tokens_per_s: float | None = None
+    in_maintenance: bool = False
+    message: str | None = Field(default=None, max_length=500)
+
+
+class ProbeRollup(SQLModel, table=True):
+    """One target's samples over one hour or one UTC day.
+
+    `count` = `ok` + `failures` + `excluded` + `maintenance`: a sample inside a maintenance window counts
+    only in `maintenance`; uptime is ok / (count - excluded - maintenance). `errors` ({class: n}, null
+    when none) counts the samples outside maintenance that were not ok. Latency figures (sum, min, max,
+    and the `db.histogram` blobs) are over the ok samples outside maintenance.
+    """
+
+    # The key is the primary key: rows of one target and period lie together, in time order. On
+    # SQLite the table is clustered on it (WITHOUT ROWID), so a chart or a window is one range read.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    target_id: int = Field(foreign_key="probetarget.id", primary_key=True)
+    period: str = Field(primary_key=True, max_length=4)  # "hour" or "day"
+    start: datetime = Field(sa_column=Column(UTCDateTime(), primary_key=True))
+    count: int = 0
+    ok: int = 0
+    failures: int = 0
+    excluded: int = 0
+    maintenance: int = 0
+    errors: dict[str, int] | None = _json(None)
+    ttft_count: int = 0
+    ttft_sum: float = 0.0
+    ttft_min: float | None = None
+    ttft_max: float | None = None
+    ttft_hist: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    total_count: int = 0
+    total_sum: float = 0.0
+    total_min: float | None = None
+    total_max: float | None = None
+    total_hist: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    tps_count: int = 0
+    tps_sum: float = 0.0
+
+
+class Incident(SQLModel, table=True):
+    """An outage (`down`) or a slow spell (`degraded`) of one target; `ended` is null while it lasts."""
+
+    __table_args__ = (Index("ix_incident_target_started", "target_id", "started"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="probetarget.id")
+    kind: str = Field(max_length=20)
+    started: datetime = _time(index=True)
+    ended: datetime | None = _time(nullable=True)
+    cause: str = Field(max_length=100)  # an error class, or "ttft p90 above N ms"
+    message: str | None = Field(default=None, max_length=500)
+    failures: int = 0
