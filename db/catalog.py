@@ -1,0 +1,339 @@
+"""The read side of the catalog for the API and the recommender: snapshots, filters, pages.
+
+The whole current catalog (a few thousand endpoints at most) is read in three queries into a
+`CatalogSnapshot` of plain `EndpointState`/`ModelState` rows; listing, filtering, sorting and
+recommending then run in memory. A `CatalogReader` keeps the snapshot and rebuilds it only when the
+store's version changes (a crawl run started or finished, a change or a probe sample was written),
+checking that version at most once every `refresh_s` seconds: a busy API costs the database one tiny
+query per second, not one per request.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from db.endpoint_state import EndpointState, Health, ModelState, Prices, Reported
+from db.matching import ModelMatcher, normalise_model_id
+from db.models import Change, CrawlRun, Endpoint, Model, PricePeriod, Provider, ReportedStat
+from db.types import utcnow
+
+#: What the store's version is made of: anything that changes what the API shows.
+Version = tuple[Any, ...]
+HealthLoader = Callable[[Engine, datetime], Mapping[int, Health]]
+
+
+def _t(entity: Any) -> Table:
+    return entity.__table__  # type: ignore[no-any-return]
+
+
+def store_version(engine: Engine) -> Version:
+    """A value that changes whenever a crawl run starts or finishes, a change or a probe sample lands."""
+    runs, changes = _t(CrawlRun), _t(Change)
+    query = select(
+        select(func.max(runs.c.id)).scalar_subquery(),
+        select(func.max(runs.c.finished)).scalar_subquery(),
+        select(func.max(changes.c.id)).scalar_subquery(),
+    )
+    with engine.connect() as connection:
+        return tuple(connection.execute(query).one())
+
+
+class CatalogSnapshot:
+    """The catalog at one version: every endpoint (active and removed) and every model, indexed."""
+
+    def __init__(
+        self,
+        *,
+        version: Version,
+        endpoints: Sequence[EndpointState],
+        models: Sequence[ModelState],
+        taken_at: datetime,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
+        self.version = version
+        self.endpoints = tuple(endpoints)
+        self.models = tuple(models)
+        self.taken_at = taken_at
+        self._by_id = {e.id: e for e in self.endpoints}
+        self._by_model: dict[str, list[EndpointState]] = {}
+        self._provider_ids: dict[str, set[str]] = {}
+        for endpoint in self.endpoints:
+            self._by_model.setdefault(endpoint.model, []).append(endpoint)
+            self._provider_ids.setdefault(normalise_model_id(endpoint.provider_model_id), set()).add(
+                endpoint.model
+            )
+        self._models = {m.canonical_id: m for m in self.models}
+        self._matcher = ModelMatcher(aliases=aliases, known_ids=self._models)
+
+    @property
+    def active(self) -> list[EndpointState]:
+        return [e for e in self.endpoints if e.removed_at is None]
+
+    def endpoint(self, endpoint_id: int) -> EndpointState | None:
+        return self._by_id.get(endpoint_id)
+
+    def model(self, canonical_id: str) -> ModelState | None:
+        return self._models.get(canonical_id)
+
+    def endpoints_of(self, canonical_id: str) -> list[EndpointState]:
+        return list(self._by_model.get(canonical_id, ()))
+
+    def resolve_model(self, given: str) -> str | None:
+        """The canonical id for a canonical id, a provider's model id or an alias; None if unknown.
+
+        Order: a known canonical id; a configured alias (or a normalised/suffix match, as the crawl
+        matches); the id a provider uses for exactly one canonical model.
+        """
+        if given in self._models:
+            return given
+        match = self._matcher.match(given)
+        if match.rule != "own" and match.canonical_id in self._models:
+            return match.canonical_id
+        owners = self._provider_ids.get(normalise_model_id(given), set())
+        if len(owners) == 1:
+            return next(iter(owners))
+        return None
+
+
+def load_snapshot(
+    *,
+    engine: Engine,
+    aliases: Mapping[str, str] | None = None,
+    now: datetime | None = None,
+    health: HealthLoader | None = None,
+    version: Version | None = None,
+) -> CatalogSnapshot:
+    """Read the whole catalog (three queries, plus our probes' health) into a snapshot."""
+    now = now or utcnow()
+    version = version if version is not None else store_version(engine)
+    with Session(engine) as session:
+        reported = _latest_reported(session)
+        endpoints = _endpoints(session, reported, health(engine, now) if health is not None else {})
+        models = _models(session, endpoints)
+    return CatalogSnapshot(version=version, endpoints=endpoints, models=models, taken_at=now, aliases=aliases)
+
+
+def _endpoints(
+    session: Session, reported: Mapping[int, Reported], health: Mapping[int, Health]
+) -> list[EndpointState]:
+    e, p, m, pp = _t(Endpoint), _t(Provider), _t(Model), _t(PricePeriod)
+    query = (
+        select(e, p.c.name.label("provider_name"), m.c.canonical_id, *_price_columns(pp))
+        .join(p, p.c.id == e.c.provider_id)
+        .join(m, m.c.id == e.c.model_id)
+        .outerjoin(pp, (pp.c.endpoint_id == e.c.id) & pp.c.valid_to.is_(None))
+        .order_by(e.c.id)
+    )
+    states: list[EndpointState] = []
+    for row in session.execute(query).mappings():
+        prices = None
+        if row["pp_valid_from"] is not None:
+            prices = Prices(
+                currency=row["pp_currency"],
+                since=row["pp_valid_from"],
+                overrides=tuple(row["pp_overrides"] or ()),
+                **{name: row[f"pp_{name}"] for name in _PRICE_NAMES},
+            )
+        states.append(
+            EndpointState(
+                id=row["id"],
+                provider=row["provider_name"],
+                model=row["canonical_id"],
+                provider_model_id=row["provider_model_id"],
+                source=row["source"],
+                url=row["url"],
+                protocol=row["protocol"],
+                currency=prices.currency if prices is not None else row["currency"],
+                first_seen=row["first_seen"],
+                last_seen=row["last_seen"],
+                tag=row["tag"],
+                name=row["name"],
+                page_url=row["page_url"],
+                quantization=row["quantization"],
+                context_length=row["context_length"],
+                max_output_tokens=row["max_output_tokens"],
+                max_prompt_tokens=row["max_prompt_tokens"],
+                parameters=tuple(row["parameters"] or ()),
+                prices=prices,
+                reported=reported.get(row["id"]),
+                health=health.get(row["id"]),
+                removed_at=row["removed_at"],
+            )
+        )
+    return states
+
+
+_PRICE_NAMES = (
+    "input",
+    "output",
+    "cache_read",
+    "cache_write",
+    "request",
+    "image",
+    "web_search",
+    "internal_reasoning",
+    "audio",
+    "discount",
+)
+
+
+def _price_columns(pp: Table) -> list[Any]:
+    names = ("valid_from", "currency", "overrides", *_PRICE_NAMES)
+    return [pp.c[name].label(f"pp_{name}") for name in names]
+
+
+def _latest_reported(session: Session) -> dict[int, Reported]:
+    rs = _t(ReportedStat)
+    latest = select(func.max(rs.c.id).label("id")).group_by(rs.c.endpoint_id).subquery()
+    query = select(rs).join(latest, latest.c.id == rs.c.id)
+    return {
+        row.endpoint_id: Reported(
+            source=row.source,
+            at=row.at,
+            uptime_5m=row.uptime_5m,
+            uptime_30m=row.uptime_30m,
+            uptime_1d=row.uptime_1d,
+            latency_30m=row.latency_30m,
+            throughput_30m=row.throughput_30m,
+            status=row.status,
+        )
+        for row in session.execute(query)
+    }
+
+
+def _models(session: Session, endpoints: Sequence[EndpointState]) -> list[ModelState]:
+    serving: dict[str, list[EndpointState]] = {}
+    for endpoint in endpoints:
+        if endpoint.removed_at is None:
+            serving.setdefault(endpoint.model, []).append(endpoint)
+    m = _t(Model)
+    models = []
+    for row in session.execute(select(m).order_by(m.c.canonical_id)):
+        active = serving.get(row.canonical_id, [])
+        models.append(
+            ModelState(
+                id=row.id,
+                canonical_id=row.canonical_id,
+                name=row.name,
+                description=row.description,
+                context_length=row.context_length,
+                released=row.released,
+                hugging_face_id=row.hugging_face_id,
+                input_modalities=tuple(row.input_modalities or ()),
+                output_modalities=tuple(row.output_modalities or ()),
+                first_seen=row.first_seen,
+                last_seen=row.last_seen,
+                endpoints=len(active),
+                providers=tuple(sorted({e.provider for e in active}, key=str.casefold)),
+            )
+        )
+    return models
+
+
+class CatalogReader:
+    """Keeps a snapshot of the catalog, rebuilt when the store's version changes.
+
+    Thread-safe: one rebuild at a time; readers meanwhile get the previous snapshot's successor once
+    it is built (they wait on the lock rather than each rebuilding it).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        aliases: Mapping[str, str] | None = None,
+        refresh_s: float = 1.0,
+        health: HealthLoader | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.engine = engine
+        self.aliases = dict(aliases or {})
+        self.refresh_s = refresh_s
+        self._health = health
+        self._clock = clock
+        self._now = now
+        self._lock = threading.Lock()
+        self._snapshot: CatalogSnapshot | None = None
+        self._checked = -float("inf")
+
+    def fresh(self) -> CatalogSnapshot | None:
+        """The snapshot if it was checked against the store less than `refresh_s` ago (no I/O)."""
+        if self._snapshot is not None and self._clock() - self._checked < self.refresh_s:
+            return self._snapshot
+        return None
+
+    def snapshot(self) -> CatalogSnapshot:
+        """The current snapshot, checking the store's version when `refresh_s` has passed (blocking I/O)."""
+        snapshot = self.fresh()
+        if snapshot is not None:
+            return snapshot
+        with self._lock:
+            snapshot = self.fresh()
+            if snapshot is not None:
+                return snapshot
+            version = store_version(self.engine)
+            if self._snapshot is None or self._snapshot.version != version:
+                self._snapshot = load_snapshot(
+                    engine=self.engine,
+                    aliases=self.aliases,
+                    now=self._now(),
+                    health=self._health,
+                    version=version,
+                )
+            self._checked = self._clock()
+            return self._snapshot
+
+
+def list_changes(
+    *,
+    engine: Engine,
+    since: datetime | None = None,
+    kinds: Sequence[str] = (),
+    model: str | None = None,
+    provider: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> tuple[list[Change], int]:
+    """One page of change events (oldest first unless `newest_first`) and how many match."""
+    c = _t(Change)
+    conditions = []
+    if since is not None:
+        conditions.append(c.c.at >= since)
+    if kinds:
+        conditions.append(c.c.kind.in_(list(kinds)))
+    if model is not None:
+        conditions.append(c.c.model == model)
+    if provider is not None:
+        conditions.append(func.lower(c.c.provider) == provider.lower())
+    order = (c.c.at.desc(), c.c.id.desc()) if newest_first else (c.c.at, c.c.id)
+    with Session(engine) as session:
+        total = session.execute(select(func.count()).select_from(c).where(*conditions)).scalar_one()
+        query = select(Change).where(*conditions).order_by(*order).limit(limit).offset(offset)
+        rows = list(session.execute(query).scalars())
+    return rows, int(total)
+
+
+def price_periods(*, engine: Engine, endpoint_id: int) -> list[PricePeriod]:
+    """An endpoint's price periods, oldest first."""
+    with Session(engine) as session:
+        query = select(PricePeriod).where(_t(PricePeriod).c.endpoint_id == endpoint_id)
+        return list(session.execute(query.order_by(_t(PricePeriod).c.valid_from)).scalars())
+
+
+def run_status(*, engine: Engine) -> list[CrawlRun]:
+    """The latest run of each source (running or finished)."""
+    runs = _t(CrawlRun)
+    latest = select(func.max(runs.c.id).label("id")).group_by(runs.c.source).subquery()
+    with Session(engine) as session:
+        query = select(CrawlRun).join(latest, latest.c.id == runs.c.id).order_by(runs.c.source)
+        return list(session.execute(query).scalars())

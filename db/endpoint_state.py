@@ -1,0 +1,123 @@
+"""An endpoint's current state as plain data: what the catalog API lists and the recommender ranks.
+
+Built by `db.catalog` from the tables (one row per active endpoint, with its open price period, the
+aggregator's latest figures and our own probes' health); read by `db.recommend` (pure) and the API.
+Money stays `Decimal` per 1M tokens (`request` per request, as published); times are aware UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+#: Health windows our probes report uptime over.
+UPTIME_WINDOWS: tuple[str, ...] = ("1d", "7d", "30d")
+STATUSES: tuple[str, ...] = ("up", "down", "degraded", "unknown")
+
+
+@dataclass(frozen=True)
+class Prices:
+    """The open price period of an endpoint (token prices per 1M tokens; `request` per request)."""
+
+    currency: str
+    since: datetime | None = None
+    input: Decimal | None = None
+    output: Decimal | None = None
+    cache_read: Decimal | None = None
+    cache_write: Decimal | None = None
+    request: Decimal | None = None
+    image: Decimal | None = None
+    web_search: Decimal | None = None
+    internal_reasoning: Decimal | None = None
+    audio: Decimal | None = None
+    discount: Decimal | None = None
+    # Tiers as published, token prices as per-1M decimal strings (see crawler.extract.openrouter).
+    overrides: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Health:
+    """What our own probes measured (never mixed with an aggregator's figures)."""
+
+    status: str = "unknown"  # up, down, degraded, unknown
+    uptime: dict[str, float | None] = field(default_factory=dict)  # percent per window (1d, 7d, 30d)
+    ttft_p50_ms: float | None = None
+    ttft_p90_ms: float | None = None
+    probe: str | None = None  # the probe's configured name
+    last_sample_at: datetime | None = None
+
+    @property
+    def measured(self) -> bool:
+        return self.ttft_p90_ms is not None or any(v is not None for v in self.uptime.values())
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An aggregator's latest figures about an endpoint, labelled by source."""
+
+    source: str
+    at: datetime
+    uptime_5m: float | None = None
+    uptime_30m: float | None = None
+    uptime_1d: float | None = None
+    latency_30m: dict[str, float] | None = None  # TTFT in ms: p50, p75, p90, p99
+    throughput_30m: dict[str, float] | None = None  # tokens/s
+    status: int | None = None
+
+
+@dataclass(frozen=True)
+class EndpointState:
+    """One endpoint as it stands now."""
+
+    id: int
+    provider: str
+    model: str  # canonical id
+    provider_model_id: str
+    source: str
+    url: str
+    protocol: str
+    currency: str
+    first_seen: datetime
+    last_seen: datetime
+    tag: str | None = None
+    name: str | None = None
+    page_url: str | None = None
+    quantization: str | None = None
+    context_length: int | None = None
+    max_output_tokens: int | None = None
+    max_prompt_tokens: int | None = None
+    parameters: tuple[str, ...] = ()
+    prices: Prices | None = None
+    reported: Reported | None = None
+    health: Health | None = None
+    removed_at: datetime | None = None
+
+    @property
+    def status(self) -> str:
+        return self.health.status if self.health is not None else "unknown"
+
+    @property
+    def label(self) -> str:
+        """`Provider [tag]`, how people name an endpoint."""
+        return f"{self.provider} [{self.tag}]" if self.tag else self.provider
+
+
+@dataclass(frozen=True)
+class ModelState:
+    """A model of the catalog with a summary of who serves it now."""
+
+    id: int
+    canonical_id: str
+    name: str | None
+    description: str | None
+    context_length: int | None
+    released: date | None
+    hugging_face_id: str | None
+    input_modalities: tuple[str, ...]
+    output_modalities: tuple[str, ...]
+    first_seen: datetime
+    last_seen: datetime
+    endpoints: int = 0
+    providers: tuple[str, ...] = ()

@@ -1,0 +1,132 @@
+"""Endpoint and model listings over a catalog snapshot: filters, sort orders, pages (pure, in memory)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from db.catalog import CatalogSnapshot
+from db.endpoint_state import EndpointState, ModelState
+
+SORT_KEYS: tuple[str, ...] = (
+    "price",
+    "input_price",
+    "output_price",
+    "context",
+    "provider",
+    "model",
+    "ttft",
+    "uptime",
+    "first_seen",
+    "last_seen",
+    "id",
+)
+
+
+@dataclass(frozen=True)
+class EndpointQuery:
+    """Filters, order and page of an endpoint listing."""
+
+    model: str | None = None  # canonical id, already resolved
+    provider: str | None = None  # case-insensitive name
+    min_context: int | None = None
+    parameters: tuple[str, ...] = ()
+    max_input_price: Decimal | None = None
+    max_output_price: Decimal | None = None
+    quantizations: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    currency: str | None = None
+    include_removed: bool = False
+    sort: str = "price"  # one of SORT_KEYS, "-" in front for descending
+    limit: int = 100
+    offset: int = 0
+
+
+def select_endpoints(snapshot: CatalogSnapshot, query: EndpointQuery) -> tuple[list[EndpointState], int]:
+    """One page of the endpoints matching `query`, and how many match in all."""
+    pool: Iterable[EndpointState] = (
+        snapshot.endpoints_of(query.model) if query.model is not None else snapshot.endpoints
+    )
+    matched = [e for e in pool if _matches(e, query)]
+    descending = query.sort.startswith("-")
+    key = _SORTS[query.sort.lstrip("-")]
+    present = [e for e in matched if key(e) is not None]
+    absent = [e for e in matched if key(e) is None]
+    present.sort(key=lambda e: e.id)
+    present.sort(key=key, reverse=descending)  # type: ignore[arg-type, return-value]
+    ordered = present + absent  # unknown values last, either way
+    return ordered[query.offset : query.offset + query.limit], len(ordered)
+
+
+def _matches(e: EndpointState, q: EndpointQuery) -> bool:
+    if e.removed_at is not None and not q.include_removed:
+        return False
+    if q.provider is not None and e.provider.casefold() != q.provider.casefold():
+        return False
+    if q.min_context is not None and (e.context_length is None or e.context_length < q.min_context):
+        return False
+    if q.parameters and not set(q.parameters) <= set(e.parameters):
+        return False
+    if q.quantizations and (e.quantization or "").casefold() not in {x.casefold() for x in q.quantizations}:
+        return False
+    if q.statuses and e.status not in q.statuses:
+        return False
+    if q.currency is not None and e.currency != q.currency:
+        return False
+    prices = e.prices
+    if q.max_input_price is not None and (
+        prices is None or prices.input is None or prices.input > q.max_input_price
+    ):
+        return False
+    return not (
+        q.max_output_price is not None
+        and (prices is None or prices.output is None or prices.output > q.max_output_price)
+    )
+
+
+def _price(e: EndpointState, name: str) -> Decimal | None:
+    return getattr(e.prices, name) if e.prices is not None else None
+
+
+def _both_prices(e: EndpointState) -> tuple[Decimal, Decimal] | None:
+    output, input_ = _price(e, "output"), _price(e, "input")
+    return None if output is None or input_ is None else (output, input_)
+
+
+def _uptime(e: EndpointState) -> float | None:
+    return e.health.uptime.get("7d") if e.health is not None else None
+
+
+_SORTS: dict[str, Callable[[EndpointState], Any]] = {
+    "price": _both_prices,
+    "input_price": lambda e: _price(e, "input"),
+    "output_price": lambda e: _price(e, "output"),
+    "context": lambda e: e.context_length,
+    "provider": lambda e: (e.provider.casefold(), e.tag or ""),
+    "model": lambda e: (e.model, e.provider.casefold()),
+    "ttft": lambda e: e.health.ttft_p90_ms if e.health is not None else None,
+    "uptime": _uptime,
+    "first_seen": lambda e: e.first_seen,
+    "last_seen": lambda e: e.last_seen,
+    "id": lambda e: e.id,
+}
+assert set(_SORTS) == set(SORT_KEYS)
+
+
+def select_models(
+    snapshot: CatalogSnapshot, *, provider: str | None = None, q: str | None = None, limit: int, offset: int
+) -> tuple[list[ModelState], int]:
+    """One page of the models (served by `provider`, id or name containing `q`), and the total."""
+    models: Iterable[ModelState] = snapshot.models
+    if provider is not None:
+        wanted = provider.casefold()
+        models = [m for m in models if any(p.casefold() == wanted for p in m.providers)]
+    if q:
+        needle = q.casefold()
+        models = [
+            m for m in models if needle in m.canonical_id.casefold() or needle in (m.name or "").casefold()
+        ]
+    matched = list(models)
+    return matched[offset : offset + limit], len(matched)

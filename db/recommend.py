@@ -1,0 +1,241 @@
+"""The recommender: which endpoints can do a job, cheapest first, and why the others can not.
+
+Pure ranking over `EndpointState` rows (no I/O): `recommend(endpoints, job)` returns the capable
+endpoints ranked by what one request of the job's workload costs, and every other endpoint of the model
+with the reasons it was left out.
+
+- **Cost of a request**: `db.cost.request_cost` (input, output, cache prices, request fee, price tiers).
+- **Ranking**: cost per request, ties broken by TTFT p90 (lower first), then uptime (higher first);
+  endpoints without figures sort after measured ones in a tie and are marked. Offers in another currency
+  than the job's (EigenAI's credits against USD) are ranked after all the others, with a note.
+- **Figures**: our probes' (TTFT p90, 7-day uptime) where they exist, else the aggregator's (OpenRouter's
+  30-minute latency p90 and 1-day uptime), each labelled with where it came from; never mixed.
+- **Exclusions**: down now (our probes), no token price, another currency when one is required, free
+  (rate-limited) unless free endpoints count, context, output or prompt limits, missing parameters,
+  quantization, TTFT and uptime limits. Every reason that applies is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.cost import Cost, Workload, request_cost
+from db.endpoint_state import EndpointState
+
+FREE_SUFFIX = ":free"
+DEFAULT_CURRENCY = "USD"
+_INF = float("inf")
+
+#: A required parameter is met by any of these names: providers document reasoning differently
+#: (OpenRouter's `reasoning`, a `reasoning_effort` knob, a chat template's `thinking` switch).
+PARAMETER_SYNONYMS: dict[str, frozenset[str]] = {
+    "reasoning": frozenset(
+        {"reasoning", "include_reasoning", "reasoning_effort", "thinking", "chat_template_kwargs.thinking"}
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the endpoint must do. `model` is a canonical id (resolved by the caller); None: any model."""
+
+    model: str | None = None
+    min_context: int | None = None
+    parameters: tuple[str, ...] = ()
+    workload: Workload = field(default_factory=Workload)
+    max_ttft_ms: float | None = None
+    min_uptime: float | None = None  # percent over 7 days
+    quantizations: tuple[str, ...] = ()  # allowed; empty: any
+    include_free: bool = False
+    currency: str | None = None  # required currency; None: any, the default one ranked first
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The TTFT and uptime an endpoint is judged on, each with where it came from."""
+
+    ttft_p90_ms: float | None = None
+    ttft_source: str | None = None  # "probe" or the aggregator's name
+    uptime: float | None = None
+    uptime_window: str | None = None  # "7d" (probe) or "1d" (aggregator)
+    uptime_source: str | None = None
+
+    @property
+    def measured(self) -> bool:
+        return self.ttft_p90_ms is not None or self.uptime is not None
+
+
+@dataclass(frozen=True)
+class Ranked:
+    endpoint: EndpointState
+    cost: Cost
+    figures: Figures
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str  # down, unpriced, currency, free, context, max_output, max_prompt, parameters, ...
+    message: str
+
+
+@dataclass(frozen=True)
+class Excluded:
+    endpoint: EndpointState
+    reasons: tuple[Reason, ...]
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.message for r in self.reasons)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    job: Job
+    ranked: list[Ranked]
+    excluded: list[Excluded]
+
+
+def recommend(endpoints: Iterable[EndpointState], job: Job) -> Recommendation:
+    """Rank the endpoints able to do `job`; list the others of the model with their reasons."""
+    ranked: list[Ranked] = []
+    excluded: list[Excluded] = []
+    preferred = job.currency or DEFAULT_CURRENCY
+    for endpoint in endpoints:
+        if job.model is not None and not _same_model(endpoint.model, job.model):
+            continue
+        figures = figures_of(endpoint)
+        reasons = _reasons(endpoint, job, figures)
+        cost = request_cost(endpoint.prices, job.workload) if endpoint.prices is not None else None
+        if reasons or cost is None:  # no cost means no token price: already a reason
+            excluded.append(Excluded(endpoint, tuple(reasons)))
+            continue
+        ranked.append(Ranked(endpoint, cost, figures, _notes(endpoint, figures, cost, preferred)))
+    ranked.sort(key=lambda r: _rank_key(r, preferred))
+    excluded.sort(key=lambda e: (e.endpoint.label.casefold(), e.endpoint.id))
+    return Recommendation(job=job, ranked=ranked, excluded=excluded)
+
+
+def figures_of(endpoint: EndpointState) -> Figures:
+    """Our probes' TTFT p90 and 7-day uptime, else the aggregator's, each labelled."""
+    ttft: float | None = None
+    ttft_source: str | None = None
+    uptime: float | None = None
+    window: str | None = None
+    uptime_source: str | None = None
+    health, reported = endpoint.health, endpoint.reported
+    if health is not None and health.ttft_p90_ms is not None:
+        ttft, ttft_source = health.ttft_p90_ms, "probe"
+    elif reported is not None and reported.latency_30m and reported.latency_30m.get("p90") is not None:
+        ttft, ttft_source = float(reported.latency_30m["p90"]), reported.source
+    if health is not None and health.uptime.get("7d") is not None:
+        uptime, window, uptime_source = health.uptime["7d"], "7d", "probe"
+    elif reported is not None and reported.uptime_1d is not None:
+        uptime, window, uptime_source = reported.uptime_1d, "1d", reported.source
+    return Figures(ttft, ttft_source, uptime, window, uptime_source)
+
+
+def is_free(endpoint: EndpointState) -> bool:
+    """A free (rate-limited) offer: a `:free` model variant, or token prices of zero and no fee."""
+    if endpoint.model.endswith(FREE_SUFFIX):
+        return True
+    prices = endpoint.prices
+    if prices is None or prices.input is None or prices.output is None:
+        return False
+    return prices.input == 0 and prices.output == 0 and not prices.request
+
+
+def missing_parameters(endpoint: EndpointState, required: Iterable[str]) -> list[str]:
+    """The required parameters the endpoint does not document (synonyms count)."""
+    have = set(endpoint.parameters)
+    return [p for p in required if not have & PARAMETER_SYNONYMS.get(p, frozenset({p}))]
+
+
+def _same_model(model: str, wanted: str) -> bool:
+    return model == wanted or (not wanted.endswith(FREE_SUFFIX) and model == wanted + FREE_SUFFIX)
+
+
+def _reasons(endpoint: EndpointState, job: Job, figures: Figures) -> list[Reason]:
+    reasons: list[Reason] = []
+    health, prices = endpoint.health, endpoint.prices
+    if health is not None and health.status == "down":
+        by = f" (probe {health.probe})" if health.probe else ""
+        reasons.append(Reason("down", f"down now{by}"))
+    if prices is None or prices.input is None or prices.output is None:
+        reasons.append(Reason("unpriced", "no token price published"))
+    elif job.currency is not None and prices.currency != job.currency:
+        reasons.append(Reason("currency", f"priced in {prices.currency}, not {job.currency}"))
+    wants_free = job.model is not None and job.model.endswith(FREE_SUFFIX)
+    if not job.include_free and not wants_free and is_free(endpoint):
+        reasons.append(Reason("free", "free (rate-limited) endpoint; free endpoints do not count"))
+    reasons.extend(_limit_reasons(endpoint, job))
+    missing = missing_parameters(endpoint, job.parameters)
+    if missing:
+        reasons.append(Reason("parameters", f"does not support {', '.join(missing)}"))
+    if job.quantizations:
+        allowed = ", ".join(job.quantizations)
+        if endpoint.quantization is None:
+            reasons.append(Reason("quantization", f"quantization not published (allowed: {allowed})"))
+        elif endpoint.quantization.casefold() not in {q.casefold() for q in job.quantizations}:
+            message = f"quantization {endpoint.quantization} not allowed (allowed: {allowed})"
+            reasons.append(Reason("quantization", message))
+    ttft = figures.ttft_p90_ms
+    if job.max_ttft_ms is not None and ttft is not None and ttft > job.max_ttft_ms:
+        message = f"TTFT p90 {figures.ttft_p90_ms:.0f} ms > {job.max_ttft_ms:g} ms ({figures.ttft_source})"
+        reasons.append(Reason("ttft", message))
+    if job.min_uptime is not None and figures.uptime is not None and figures.uptime < job.min_uptime:
+        message = (
+            f"uptime {figures.uptime:.2f}% over {figures.uptime_window} < {job.min_uptime:g}% "
+            f"({figures.uptime_source})"
+        )
+        reasons.append(Reason("uptime", message))
+    return reasons
+
+
+def _limit_reasons(endpoint: EndpointState, job: Job) -> list[Reason]:
+    reasons: list[Reason] = []
+    load, context = job.workload, endpoint.context_length
+    if job.min_context is not None:
+        if context is None:
+            reasons.append(Reason("context", f"context length not published (need {job.min_context})"))
+        elif context < job.min_context:
+            reasons.append(Reason("context", f"context {context} < {job.min_context} required"))
+    if context is not None and load.input_tokens + load.output_tokens > context:
+        message = f"context {context} cannot hold {load.input_tokens} + {load.output_tokens} tokens"
+        reasons.append(Reason("context", message))
+    if endpoint.max_output_tokens is not None and endpoint.max_output_tokens < load.output_tokens:
+        message = f"max output {endpoint.max_output_tokens} < {load.output_tokens} tokens"
+        reasons.append(Reason("max_output", message))
+    if endpoint.max_prompt_tokens is not None and endpoint.max_prompt_tokens < load.input_tokens:
+        message = f"max prompt {endpoint.max_prompt_tokens} < {load.input_tokens} tokens"
+        reasons.append(Reason("max_prompt", message))
+    return reasons
+
+
+def _notes(endpoint: EndpointState, figures: Figures, cost: Cost, preferred: str) -> tuple[str, ...]:
+    notes = list(cost.notes)
+    if cost.currency != preferred:
+        notes.append(f"priced in {cost.currency}: not comparable with {preferred}; ranked after them")
+    if not figures.measured:
+        notes.append("no measurements: TTFT and uptime unknown")
+    elif figures.ttft_p90_ms is None:
+        notes.append("no TTFT measurement")
+    elif figures.uptime is None:
+        notes.append("no uptime measurement")
+    if endpoint.health is not None and endpoint.health.status == "degraded":
+        notes.append("degraded now")
+    return tuple(notes)
+
+
+def _rank_key(ranked: Ranked, preferred: str) -> tuple[Any, ...]:
+    figures = ranked.figures
+    return (
+        ranked.cost.currency != preferred,
+        ranked.cost.per_request,
+        figures.ttft_p90_ms if figures.ttft_p90_ms is not None else _INF,
+        -figures.uptime if figures.uptime is not None else _INF,
+        ranked.endpoint.label.casefold(),
+        ranked.endpoint.id,
+    )
