@@ -173,7 +173,8 @@ def _failure(
     assert streak_since is not None
     events: list[IncidentEvent] = []
     if incident is not None:  # degraded, now down: the slow spell ends where the outage starts
-        events.append(_closed(incident, streak_since))
+        before = replace(incident, failures=incident.failures - state.fail_streak)
+        events.append(_closed(before, streak_since))
     down = OpenIncident(
         kind=DOWN,
         started=streak_since,
