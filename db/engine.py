@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from db import heartbeat, models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from db import outbox  # noqa: F401
 from db.specific import configure_sqlite, engine_options
 
 
