@@ -1,28 +1,37 @@
-"""The read side of the catalog for the API and the recommender: snapshots, filters, pages.
+"""The read side of the catalog for the API and the recommender: snapshots and the queries beside them.
 
-The whole current catalog (a few thousand endpoints at most) is read in three queries into a
-`CatalogSnapshot` of plain `EndpointState`/`ModelState` rows; listing, filtering, sorting and
-recommending then run in memory. A `CatalogReader` keeps the snapshot and rebuilds it only when the
-store's version changes (a crawl run started or finished, a change or a probe sample was written),
-checking that version at most once every `refresh_s` seconds: a busy API costs the database one tiny
-query per second, not one per request.
+The whole current catalog (a few thousand endpoints at most) is read in three queries, plus our probes'
+health, into a `CatalogSnapshot` of plain `EndpointState`/`ModelState` rows; listing, filtering, sorting
+(`db.listing`) and recommending (`db.recommend`) then run in memory. `store_version` says when a
+snapshot is out of date; `db.catalog_reader.CatalogReader` keeps one. History (price periods, changes,
+probe series) is read on demand, one indexed query per page.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.endpoint_state import EndpointState, Health, ModelState, Prices, Reported
+from db.endpoint_state import UPTIME_WINDOWS, EndpointState, Health, ModelState, Prices, Reported
 from db.matching import ModelMatcher, normalise_model_id
-from db.models import Change, CrawlRun, Endpoint, Model, PricePeriod, Provider, ReportedStat
+from db.models import (
+    Change,
+    CrawlRun,
+    Endpoint,
+    Model,
+    PricePeriod,
+    ProbeSample,
+    ProbeTarget,
+    Provider,
+    ReportedStat,
+)
+from db.probe_queries import SeriesPoint, endpoint_health, probe_series, series_resolution
 from db.types import utcnow
 
 #: What the store's version is made of: anything that changes what the API shows.
@@ -35,12 +44,16 @@ def _t(entity: Any) -> Table:
 
 
 def store_version(engine: Engine) -> Version:
-    """A value that changes whenever a crawl run starts or finishes, a change or a probe sample lands."""
-    runs, changes = _t(CrawlRun), _t(Change)
+    """A value that changes whenever a crawl run starts or finishes, a change or a probe sample lands,
+    or a probe is linked to another endpoint. Every part is an indexed max or a scan of a small table."""
+    runs, changes, samples, targets = _t(CrawlRun), _t(Change), _t(ProbeSample), _t(ProbeTarget)
     query = select(
         select(func.max(runs.c.id)).scalar_subquery(),
         select(func.max(runs.c.finished)).scalar_subquery(),
         select(func.max(changes.c.id)).scalar_subquery(),
+        select(func.max(samples.c.id)).scalar_subquery(),
+        select(func.count()).select_from(targets).scalar_subquery(),
+        select(func.sum(targets.c.endpoint_id)).scalar_subquery(),
     )
     with engine.connect() as connection:
         return tuple(connection.execute(query).one())
@@ -111,14 +124,47 @@ def load_snapshot(
     health: HealthLoader | None = None,
     version: Version | None = None,
 ) -> CatalogSnapshot:
-    """Read the whole catalog (three queries, plus our probes' health) into a snapshot."""
+    """Read the whole catalog (three queries, plus our probes' health) into a snapshot.
+
+    `health` reads our probes' figures per endpoint id (default `probe_health`)."""
     now = now or utcnow()
     version = version if version is not None else store_version(engine)
+    health_by_endpoint = (health or probe_health)(engine, now)
     with Session(engine) as session:
         reported = _latest_reported(session)
-        endpoints = _endpoints(session, reported, health(engine, now) if health is not None else {})
+        endpoints = _endpoints(session, reported, health_by_endpoint)
         models = _models(session, endpoints)
     return CatalogSnapshot(version=version, endpoints=endpoints, models=models, taken_at=now, aliases=aliases)
+
+
+#: The window our probes' TTFT percentiles are given over (the recommender's "TTFT p90").
+TTFT_WINDOW = "7d"
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+def probe_health(engine: Engine, now: datetime) -> dict[int, Health]:
+    """Our probes' status, uptime per window and TTFT p50/p90 (over `TTFT_WINDOW`), per catalog endpoint.
+
+    A probe counts for the endpoint its target is linked to (`ProbeTarget.endpoint_id`); of two probes
+    of one endpoint, the one with the latest sample speaks for it.
+    """
+    found: dict[int, Health] = {}
+    for target in endpoint_health(engine, now=now, windows=UPTIME_WINDOWS).values():
+        if target.endpoint_id is None:
+            continue
+        known = found.get(target.endpoint_id)
+        if known is not None and (known.last_sample_at or _NEVER) >= (target.last_sample_at or _NEVER):
+            continue
+        ttft = target.windows.get(TTFT_WINDOW)
+        found[target.endpoint_id] = Health(
+            status=target.status,
+            uptime={name: window.uptime for name, window in target.windows.items()},
+            ttft_p50_ms=ttft.ttft_p50_ms if ttft is not None else None,
+            ttft_p90_ms=ttft.ttft_p90_ms if ttft is not None else None,
+            probe=target.probe,
+            last_sample_at=target.last_sample_at,
+        )
+    return found
 
 
 def _endpoints(
@@ -238,61 +284,6 @@ def _models(session: Session, endpoints: Sequence[EndpointState]) -> list[ModelS
     return models
 
 
-class CatalogReader:
-    """Keeps a snapshot of the catalog, rebuilt when the store's version changes.
-
-    Thread-safe: one rebuild at a time; readers meanwhile get the previous snapshot's successor once
-    it is built (they wait on the lock rather than each rebuilding it).
-    """
-
-    def __init__(
-        self,
-        engine: Engine,
-        *,
-        aliases: Mapping[str, str] | None = None,
-        refresh_s: float = 1.0,
-        health: HealthLoader | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self.engine = engine
-        self.aliases = dict(aliases or {})
-        self.refresh_s = refresh_s
-        self._health = health
-        self._clock = clock
-        self._now = now
-        self._lock = threading.Lock()
-        self._snapshot: CatalogSnapshot | None = None
-        self._checked = -float("inf")
-
-    def fresh(self) -> CatalogSnapshot | None:
-        """The snapshot if it was checked against the store less than `refresh_s` ago (no I/O)."""
-        if self._snapshot is not None and self._clock() - self._checked < self.refresh_s:
-            return self._snapshot
-        return None
-
-    def snapshot(self) -> CatalogSnapshot:
-        """The current snapshot, checking the store's version when `refresh_s` has passed (blocking I/O)."""
-        snapshot = self.fresh()
-        if snapshot is not None:
-            return snapshot
-        with self._lock:
-            snapshot = self.fresh()
-            if snapshot is not None:
-                return snapshot
-            version = store_version(self.engine)
-            if self._snapshot is None or self._snapshot.version != version:
-                self._snapshot = load_snapshot(
-                    engine=self.engine,
-                    aliases=self.aliases,
-                    now=self._now(),
-                    health=self._health,
-                    version=version,
-                )
-            self._checked = self._clock()
-            return self._snapshot
-
-
 def list_changes(
     *,
     engine: Engine,
@@ -337,3 +328,37 @@ def run_status(*, engine: Engine) -> list[CrawlRun]:
     with Session(engine) as session:
         query = select(CrawlRun).join(latest, latest.c.id == runs.c.id).order_by(runs.c.source)
         return list(session.execute(query).scalars())
+
+
+@dataclass(frozen=True)
+class ProbeSeries:
+    """One probe's chart of one endpoint."""
+
+    probe: str | None
+    resolution: str  # sample, hour or day
+    points: list[SeriesPoint]
+
+
+def endpoint_probe_series(
+    *,
+    engine: Engine,
+    endpoint_id: int,
+    start: datetime,
+    end: datetime,
+    resolution: str | None = None,
+    probe: str | None = None,
+) -> ProbeSeries:
+    """The samples or rollups over [start, end) of the probe of `endpoint_id` (or the one named
+    `probe`; by default the one sampled last). No probe: no points."""
+    t = _t(ProbeTarget)
+    query = select(t.c.id, t.c.name).where(t.c.endpoint_id == endpoint_id)
+    if probe is not None:
+        query = query.where(t.c.name == probe)
+    with Session(engine) as session:
+        query = query.order_by(t.c.last_sample_at.desc().nulls_last(), t.c.id)
+        target = session.execute(query.limit(1)).first()
+    chosen = resolution or series_resolution(start, end)
+    if target is None:
+        return ProbeSeries(probe=None, resolution=chosen, points=[])
+    points = probe_series(engine, target.id, start=start, end=end, resolution=chosen)
+    return ProbeSeries(probe=target.name, resolution=chosen, points=points)

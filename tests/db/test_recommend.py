@@ -7,6 +7,7 @@ exclusion codes expected per endpoint.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal as D
 from typing import Any
 
@@ -15,14 +16,17 @@ from sqlalchemy.engine import Engine
 
 from db.catalog import CatalogSnapshot, load_snapshot
 from db.cost import Workload, price_tier, request_cost
-from db.endpoint_state import Health, Prices
+from db.endpoint_state import Prices
+from db.probes import TargetSpec, ensure_targets, record_samples
 from db.recommend import Job, recommend
+from db.samples import Sample
 from tests.api.seed import T0, eigenai_offer, ingest, ingest_fixtures, offer
 from tests.conftest import shared_path
 
 TERMINUS = "deepseek/deepseek-v3.1-terminus"
 ALIASES = {"deepseek-v31-terminus": TERMINUS}
 TIERS = [{"min_prompt_tokens": 100000, "input": "1", "output": "3"}]
+NOW = T0 + timedelta(minutes=10)
 
 
 def seed(engine: Engine) -> None:
@@ -73,24 +77,36 @@ def seed(engine: Engine) -> None:
     ingest(engine, [credits], source="eigenai")
 
 
-def down_health(snapshot_engine: Engine) -> Any:
-    """Our probes' verdict: the `Down` endpoint is down now (an injected health reading)."""
-
-    def loader(engine: Engine, now: Any) -> dict[int, Health]:
-        snapshot = load_snapshot(engine=engine, now=now)
-        return {
-            e.id: Health(status="down", uptime={"7d": 40.0}, ttft_p90_ms=90.0, probe="down-probe")
-            for e in snapshot.endpoints
-            if e.provider == "Down"
-        }
-
-    return loader
+def probe(engine: Engine, snapshot: CatalogSnapshot, provider: str, *, ok: bool, ttft: float = 300.0) -> None:
+    """Our probe of `provider`'s endpoint: five samples a minute apart, all ok or all failing."""
+    endpoint = next(e for e in snapshot.endpoints if e.provider == provider)
+    name = f"{provider.lower()}-probe"
+    spec = TargetSpec(
+        name=name, protocol="openai", url=endpoint.url, model=endpoint.model, endpoint_id=endpoint.id
+    )
+    ensure_targets(engine, [spec], now=T0)
+    samples = [
+        Sample(
+            probe=name,
+            at=T0 + timedelta(minutes=i),
+            ok=ok,
+            status=200 if ok else 503,
+            error_class=None if ok else "http_5xx",
+            ttft_ms=ttft if ok else None,
+            total_ms=ttft * 2 if ok else 10.0,
+        )
+        for i in range(5)
+    ]
+    record_samples(engine, samples, now=NOW)
 
 
 @pytest.fixture
 def snapshot(engine: Engine) -> CatalogSnapshot:
     seed(engine)
-    return load_snapshot(engine=engine, now=T0, health=down_health(engine))
+    catalog = load_snapshot(engine=engine, now=NOW)
+    probe(engine, catalog, "Down", ok=False)
+    probe(engine, catalog, "Cheap", ok=True, ttft=300.0)
+    return load_snapshot(engine=engine, now=NOW)
 
 
 def labels(snapshot: CatalogSnapshot, job: Job) -> tuple[list[str], dict[str, set[str]]]:
@@ -263,8 +279,12 @@ def test_ranked_rows_explain_cost_and_figures(snapshot: CatalogSnapshot) -> None
     cheap = by_label["Cheap [cheap/fp8]"]
     assert cheap.cost.per_request == D("0.0005")
     assert cheap.cost.per_month == D("0.0005") * 2000 * 30
-    assert cheap.figures.ttft_p90_ms == 800 and cheap.figures.ttft_source == "openrouter"
-    assert cheap.figures.uptime == 99.5 and cheap.figures.uptime_window == "1d"
+    # our probe's figures, not the aggregator's (800 ms, 99.5% over a day)
+    assert cheap.figures.ttft_p90_ms == pytest.approx(300, rel=0.1) and cheap.figures.ttft_source == "probe"
+    assert cheap.figures.uptime == 100.0 and cheap.figures.uptime_window == "7d"
+    tiered = by_label["Tiered [tiered/fp8]"]
+    assert tiered.figures.ttft_p90_ms == 1200 and tiered.figures.ttft_source == "openrouter"
+    assert tiered.figures.uptime == 99.0 and tiered.figures.uptime_window == "1d"
     blind = by_label["TieBlind [tie-blind/fp8]"]
     assert not blind.figures.measured and any("no measurements" in n for n in blind.notes)
     eigen = by_label["EigenAI"]
@@ -277,8 +297,10 @@ def test_no_model_ranks_every_model_and_probe_figures_win(snapshot: CatalogSnaps
     result = recommend(snapshot.active, Job(include_free=True))
     assert result.ranked[0].endpoint.provider == "Gratis"  # another model, free, counted
     down = next(e for e in snapshot.active if e.provider == "Down")
-    assert down.health is not None and down.health.ttft_p90_ms == 90.0
+    assert down.health is not None and down.health.status == "down" and down.health.uptime["7d"] == 0.0
     assert down.reported is not None and down.reported.latency_30m == {"p50": 50.0, "p90": 100.0}
+    cheap = next(e for e in snapshot.active if e.provider == "Cheap")
+    assert cheap.health is not None and cheap.health.status == "up" and cheap.health.probe == "cheap-probe"
 
 
 PRICES = Prices(currency="USD", input=D("0.15"), output=D("0.45"), overrides=tuple(TIERS))
