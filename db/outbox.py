@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, func, or_, update
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, case, func, literal, or_, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from db.models import _time
+from db.types import UTCDateTime
 
 PENDING = "pending"
 SENT = "sent"
@@ -110,14 +111,29 @@ def idempotency_key(event_key: str, channel_key: str) -> str:
     return str(uuid.uuid5(_KEY_NAMESPACE, f"{event_key}\n{channel_key}"))
 
 
+def lock(session: Session, *, name: str = "runs") -> None:
+    """Make the caller's transaction the outbox's writer now, before it reads anything.
+
+    Call it first in a transaction that reads and then enqueues (the evaluator). On SQLite a
+    transaction that reads first and writes later fails at once ("database is locked") when another
+    writer committed in between; one that writes first waits its turn (busy timeout). On PostgreSQL it
+    serialises evaluators on the cursor row, so the second one sees what the first enqueued.
+    """
+    session.execute(
+        update(AlertCursor).where(col(AlertCursor.name) == name).values(position=AlertCursor.position)
+    )
+
+
 def enqueue(session: Session, *, deliveries: Sequence[NewDelivery], now: datetime) -> int:
     """Add the deliveries not yet in the outbox (in the caller's transaction); returns how many were new.
 
     A delivery whose ``(event_key, channel_key)`` exists already is skipped, also when another process
-    inserts it at the same moment (the unique constraint decides; this transaction goes on).
+    inserts it at the same moment (the unique constraint decides; this transaction goes on). Takes
+    `lock` first: call it before any read of the transaction (or call `lock` yourself).
     """
     if not deliveries:
         return 0
+    lock(session)
     keys = {d.event_key for d in deliveries}
     existing: set[tuple[str, str]] = set()
     key_list = sorted(keys)
@@ -171,31 +187,35 @@ def claim(
     and the row is offered again. Counts the attempt at once, so a message that crashes the deliverer
     still runs out of retries.
     """
+    # Read, then write in a transaction of its own: on SQLite a read followed by a write in one
+    # transaction fails when another writer (a parallel channel's mark_sent) committed in between.
+    query = select(AlertDelivery).where(
+        col(AlertDelivery.channel_key) == channel_key, col(AlertDelivery.status) == PENDING
+    )
+    if urgent_only:
+        query = query.where(col(AlertDelivery.urgent).is_(True))
     with Session(engine, expire_on_commit=False) as session:
-        query = select(AlertDelivery).where(
-            col(AlertDelivery.channel_key) == channel_key, col(AlertDelivery.status) == PENDING
-        )
-        if urgent_only:
-            query = query.where(col(AlertDelivery.urgent).is_(True))
         head = session.exec(query.order_by(col(AlertDelivery.id)).limit(1)).first()
-        if head is None or head.next_attempt > now:
-            return None
-        if head.lease_until is not None and head.lease_until > now:
-            return None
+    if head is None or head.next_attempt > now:
+        return None
+    if head.lease_until is not None and head.lease_until > now:
+        return None
+    with Session(engine) as session:
         result = session.execute(
             update(AlertDelivery)
             .where(
                 col(AlertDelivery.id) == head.id,
                 col(AlertDelivery.status) == PENDING,
+                col(AlertDelivery.attempts) == head.attempts,
                 or_(col(AlertDelivery.lease_until).is_(None), col(AlertDelivery.lease_until) <= now),
             )
-            .values(lease_until=now + lease, lease_owner=owner, attempts=AlertDelivery.attempts + 1)
+            .values(lease_until=now + lease, lease_owner=owner, attempts=head.attempts + 1)
         )
         session.commit()
-        if getattr(result, "rowcount", 0) != 1:  # another deliverer took it between the two statements
-            return None
-        session.refresh(head)
-        return head
+    if getattr(result, "rowcount", 0) != 1:  # another deliverer took it between the two statements
+        return None
+    head.lease_until, head.lease_owner, head.attempts = now + lease, owner, head.attempts + 1
+    return head
 
 
 def mark_sent(engine: Engine, *, delivery_id: int, now: datetime) -> None:
@@ -275,29 +295,50 @@ def record_channel_result(
     failing_after: int,
 ) -> AlertChannel:
     """Update a channel's health after a send; it is failing from the `failing_after`-th failure in a row."""
-    with Session(engine, expire_on_commit=False) as session:
-        state = session.get(AlertChannel, channel_key)
-        if state is None:
-            state = AlertChannel(channel_key=channel_key, channel=channel)
-        state.channel = channel
-        state.last_attempt = now
-        if ok:
-            state.failures = 0
-            state.failing_since = None
-            state.last_error = None
-            state.last_ok = now
-        else:
-            state.failures += 1
-            state.last_error = (error or "")[:2000]
-            if state.failures >= failing_after and state.failing_since is None:
-                state.failing_since = now
-        session.add(state)
+    table = AlertChannel.__table__  # type: ignore[attr-defined]
+    if ok:
+        values: dict[str, Any] = {
+            "failures": 0,
+            "failing_since": None,
+            "last_error": None,
+            "last_ok": now,
+        }
+    else:
+        values = {
+            "failures": table.c.failures + 1,
+            "last_error": (error or "")[:2000],
+            "failing_since": case(
+                (
+                    (table.c.failing_since.is_(None)) & (table.c.failures + 1 >= failing_after),
+                    literal(now, UTCDateTime()),
+                ),
+                else_=table.c.failing_since,
+            ),
+        }
+    values.update(channel=channel, last_attempt=now)
+    # One UPDATE (a write first: no read-then-write race), an INSERT the first time.
+    with Session(engine) as session:
+        result = session.execute(update(table).where(table.c.channel_key == channel_key).values(**values))
+        if not getattr(result, "rowcount", 0):
+            first = AlertChannel(
+                channel_key=channel_key,
+                channel=channel,
+                failures=0 if ok else 1,
+                failing_since=None if ok or failing_after > 1 else now,
+                last_error=None if ok else (error or "")[:2000],
+                last_attempt=now,
+                last_ok=now if ok else None,
+            )
+            session.add(first)
         try:
             session.commit()
-        except IntegrityError:  # created by a concurrent deliverer: its row is as good as ours
+        except IntegrityError:  # a concurrent deliverer inserted it: count ours on top
             session.rollback()
-            existing = session.get(AlertChannel, channel_key)
-            return existing if existing is not None else state
+            session.execute(update(table).where(table.c.channel_key == channel_key).values(**values))
+            session.commit()
+    with Session(engine, expire_on_commit=False) as session:
+        state = session.get(AlertChannel, channel_key)
+        assert state is not None
         return state
 
 

@@ -37,7 +37,7 @@ from db.alert_feed import (
 )
 from db.engine import session_scope
 from db.models import Change, CrawlRun
-from db.outbox import NewDelivery, enqueue, get_cursor, set_cursor
+from db.outbox import NewDelivery, enqueue, get_cursor, lock, set_cursor
 from db.types import utcnow
 from monitor.alerts.channels import Channel, channels_of
 from monitor.alerts.events import change_events, incident_event, streak_events
@@ -78,6 +78,7 @@ def evaluate(engine: Engine, config: Config, *, now: datetime | None = None) -> 
     rules = alerts.effective_rules()
     report = EvaluateReport()
     with session_scope(engine) as session:
+        lock(session, name=RUNS_CURSOR)  # before any read: see db.outbox.lock
         stored = get_cursor(session, name=RUNS_CURSOR)
         cursor = stored or 0
         runs = runs_after(session, after_id=cursor)

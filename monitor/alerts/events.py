@@ -153,6 +153,7 @@ def streak_events(streak: FailingStreak, *, after: int, dashboard: str) -> list[
                 action="failing",
                 at=at,
                 text=f"source {streak.source} failed {after} crawls in a row{reason}",
+                title=f"source {streak.source} failed {after} crawls in a row",
                 source=streak.source,
                 after=after,
                 link=page,
@@ -169,6 +170,7 @@ def streak_events(streak: FailingStreak, *, after: int, dashboard: str) -> list[
                 action="recovered",
                 at=good.finished or good.started,
                 text=f"source {streak.source} crawls again ({good.status}) after {streak.failed_runs} failed",
+                title=f"source {streak.source} crawls again",
                 source=streak.source,
                 after=after,
                 link=page,
@@ -199,6 +201,9 @@ def incident_event(incident: IncidentView, action: str, *, at: datetime, dashboa
             "reminder": f"STILL DEGRADED: {name} for {span(at - incident.started)}",
             "resolve": f"no longer degraded: {name} at {when(at)} after {span(at - incident.started)}",
         }[action]
+    title = text.split(":", 1)[0] + f": {incident.probe}"
+    if action == "reminder":
+        title += f" for {lasted}"
     return Event(
         key=key,
         group=key,
@@ -206,6 +211,7 @@ def incident_event(incident: IncidentView, action: str, *, at: datetime, dashboa
         action=action,
         at=at,
         text=text,
+        title=title,
         model=incident.model or incident.target_model,
         provider=incident.provider,
         probe=incident.probe,

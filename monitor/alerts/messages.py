@@ -77,7 +77,7 @@ def render(events: Sequence[Event], *, dashboard: str, max_lines: int) -> Messag
     body = f"{first.text}\n\nWhen: {when(first.at)}"
     if first.link:
         body += f"\nDashboard: {first.link}"
-    title = "modelwatch: " + first.text.split(":", 1)[0]
+    title = "modelwatch: " + (first.title or first.text)
     return Message(
         kind, title, body, _payload(kind, title, body, events, link_=first.link, group=first.group)
     )

@@ -50,6 +50,7 @@ class Event:
     percent: float | None = None
     after: int | None = None  # source_failing: the streak length the event is for
     link: str | None = None
+    title: str | None = None  # a short title, for a message about this event alone
     details: dict[str, Any] = field(default_factory=dict)  # JSON-able, for the webhook payload
 
 
