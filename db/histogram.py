@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import math
 import struct
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 FACTOR = 1.1
 #: The relative error bound of a percentile between LOW_MS and HIGH_MS (see the module docstring).
@@ -99,7 +100,7 @@ def rank(q: float, n: int) -> int:
 def quantiles(
     packed: int, qs: Sequence[float], *, low: float | None = None, high: float | None = None
 ) -> list[float | None]:
-    """Estimates of the quantiles `qs` (ascending, each in (0, 1]) of a packed histogram.
+    """Estimates of the quantiles `qs` (each in (0, 1]) of a packed histogram.
 
     `low` and `high` are the observed minimum and maximum, when known: estimates are clamped to them
     (the true quantile lies between them), and `high` bounds the overflow field.
@@ -107,15 +108,13 @@ def quantiles(
     if packed == 0:
         return [None for _ in qs]
     fields = counts(packed)
-    n = sum(fields)
+    running = list(accumulate(fields))
+    n = running[-1]
     out: list[float | None] = []
-    seen = 0
-    field = 0
     for q in qs:
         k = rank(q, n)
-        while seen + fields[field] < k:
-            seen += fields[field]
-            field += 1
+        field = bisect_left(running, k)  # the first field whose running count reaches rank k
+        seen = running[field] - fields[field]
         lo, hi = bounds(field)
         within = (k - seen - 0.5) / fields[field]  # the rank's place inside the field, in (0, 1)
         if field == 0:

@@ -301,7 +301,10 @@ class ProbeRollup(SQLModel, table=True):
 class Incident(SQLModel, table=True):
     """An outage (`down`) or a slow spell (`degraded`) of one target; `ended` is null while it lasts."""
 
-    __table_args__ = (Index("ix_incident_target_started", "target_id", "started"),)
+    __table_args__ = (
+        Index("ix_incident_target_started", "target_id", "started"),
+        Index("ix_incident_ended", "ended"),  # the open ones: ended IS NULL
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     target_id: int = Field(foreign_key="probetarget.id")

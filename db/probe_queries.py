@@ -29,6 +29,7 @@ from sqlmodel import Session, col
 from db import histogram
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
 from db.rollups import DAY, HOUR, Bucket, floor_to, sample_columns, table
+from db.samples import EXCLUDED_CLASSES
 
 #: Windows up to this long read hourly rollups; longer ones read daily rollups.
 HOURLY_WINDOWS_UP_TO = timedelta(days=2)
@@ -334,8 +335,10 @@ def probe_series(
     s, r, t = table(ProbeSample), table(ProbeRollup), table(ProbeTarget)
     with Session(engine) as session:
         if resolution == SAMPLE:
+            columns = [s.c.at, s.c.ok, s.c.status, s.c.error_class, s.c.ttft_ms, s.c.total_ms]
+            columns += [s.c.tokens_per_s, s.c.in_maintenance]
             query = (
-                select(s)
+                select(*columns)
                 .where(s.c.target_id == target_id, s.c.at >= start, s.c.at < end)
                 .order_by(s.c.at, s.c.id)
             )
@@ -363,20 +366,20 @@ def probe_series(
 
 
 def _sample_point(row: Any) -> SeriesPoint:
-    bucket = Bucket()
-    bucket.add_sample(
-        row.ok, row.error_class, row.ttft_ms, row.total_ms, row.tokens_per_s, row.in_maintenance
-    )
+    maintenance = bool(row.in_maintenance)
+    excluded = not row.ok and not maintenance and row.error_class in EXCLUDED_CLASSES
+    failed = not row.ok and not maintenance and not excluded
+    counted = not maintenance and not excluded
     return SeriesPoint(
         start=row.at,
         resolution=SAMPLE,
         count=1,
-        ok=bucket.ok,
-        failures=bucket.failures,
-        excluded=bucket.excluded,
-        maintenance=bucket.maintenance,
-        uptime=bucket.uptime,
-        errors=bucket.errors,
+        ok=int(row.ok and not maintenance),
+        failures=int(failed),
+        excluded=int(excluded),
+        maintenance=int(maintenance),
+        uptime=(100.0 if row.ok else 0.0) if counted else None,
+        errors={row.error_class or "unknown": 1} if not row.ok and not maintenance else {},
         ttft_ms=row.ttft_ms,
         ttft_p50_ms=None,
         ttft_p90_ms=None,
