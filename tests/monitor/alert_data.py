@@ -102,7 +102,6 @@ def webhook_config(url: str, *, extra: str = "", secret_env: str | None = None, 
     return config(
         f"""
 [alerts]
-retry_min = "30s"
 {extra}
 
 [[alerts.webhooks]]
