@@ -71,11 +71,33 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--provider", help="the provider the pages belong to (default: inferred)")
     extract.add_argument("--timeout", type=float, default=30.0, help="seconds per page (default 30)")
 
+    probe = commands.add_parser(
+        "probe",
+        help="probe the configured endpoints once now (TTFT, throughput, errors) and store the samples",
+        description="One probe round now: each enabled probe (or those named) is called once; the samples "
+        "are stored and advance each endpoint's up/down state, as the scheduled rounds do. Exit 1 if "
+        "every probe failed. API keys come from the environment variables the probes name.",
+    )
+    probe.add_argument(
+        "--endpoint",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="only these probes (names from the config's [[probes]])",
+    )
+    probe.add_argument("--json", action="store_true", help="print a JSON array of the samples")
+    probe.add_argument(
+        "--plan",
+        action="store_true",
+        help="probe nothing: show each probe's runs per day and estimated cost at the catalog's prices",
+    )
+
     commands.add_parser(
         "run",
-        help="the service: crawl every source on its schedule until SIGINT/SIGTERM",
-        description="Run the service: each enabled source is crawled on its `every` schedule. "
-        "Stops cleanly on SIGINT/SIGTERM.",
+        help="the service: crawls, probes, rollups and retention on schedule until SIGINT/SIGTERM",
+        description="Run the service: each enabled source is crawled on its `every` schedule, probes run "
+        "in rounds per interval, samples are rolled up hourly and daily, and old raw samples are dropped. "
+        "The schedule is kept in the database and resumed on restart. Stops cleanly on SIGINT/SIGTERM.",
     )
 
     demo = commands.add_parser(
@@ -104,7 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "replica" in argv:
+        # everything after `replica` belongs to the replica's own parser, options included
+        at = argv.index("replica")
+        args = parser.parse_args(argv[: at + 1])
+        args.replica_args = argv[at + 1 :]
+    else:
+        args = parser.parse_args(argv)
     settings = Settings()
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else getattr(logging, settings.log_level.upper(), logging.INFO),
@@ -114,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.verbose:
         # The scheduler's per-job lines repeat what our own log says; keep its warnings.
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
+        # one line per HTTP request (probes): the service's own summary says what matters
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
     if args.command == "replica":
         from replica.__main__ import main as replica_main
 
@@ -129,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_crawl(config, db_url, args.source)
         if args.command == "extract":
             return cmd_extract(args.urls, as_json=args.json, provider=args.provider, timeout_s=args.timeout)
+        if args.command == "probe":
+            return cmd_probe(config, db_url, args.endpoint, as_json=args.json, plan=args.plan)
         if args.command == "run":
             return cmd_run(config, db_url)
         if args.command == "demo":
@@ -207,6 +241,35 @@ def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
         return float(value)  # shortest repr: Decimal("0.27") prints 0.27
     return str(value)
+
+
+def cmd_probe(config: Config, db_url: str, names: list[str] | None, *, as_json: bool, plan: bool) -> int:
+    from db.queries import current_offers
+    from monitor.probing import ProbeRunner, format_plan, format_samples, probe_plan, round_summary
+
+    engine = make_engine(db_url)
+    try:
+        if plan:
+            print(format_plan(probe_plan(config, current_offers(engine=engine))))
+            return 0
+        runner = ProbeRunner(config, engine)
+        try:
+            probes = runner.select(names)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if not probes:
+            print("no probes to run (add [[probes]] to the configuration, or enable one)", file=sys.stderr)
+            return 0
+        result = runner.round(probes)
+    finally:
+        engine.dispose()
+    if as_json:
+        print(json.dumps([sample.to_json() for sample in result.samples], indent=2))
+    else:
+        print(format_samples(result.samples))
+        print(round_summary(result))
+    return 1 if result.samples and not any(s.ok for s in result.samples) else 0
 
 
 def cmd_run(config: Config, db_url: str) -> int:

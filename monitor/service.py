@@ -16,6 +16,7 @@ misfire grace time and jitter.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import signal
 import threading
@@ -27,16 +28,21 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
+from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from db.engine import make_engine
+from db.heartbeat import beat
+from db.probes import apply_retention
 from db.queries import last_runs
+from db.rollups import rollup
 from db.types import utcnow
 from monitor import jobs
 from monitor.config import Config
 from monitor.crawl import CrawlError, crawl_in_child, source_specs
+from monitor.probing import ProbeRunner, round_summary
 from monitor.report import crawl_summary
 
 logger = logging.getLogger(__name__)
@@ -45,6 +51,7 @@ JOBS_TABLE = "apscheduler_jobs"
 # Jobs that are due at start are spread this many seconds apart (plus a little randomness).
 START_STAGGER_S = 3.0
 RETENTION_EVERY = timedelta(hours=6)
+HEARTBEAT_EVERY_S = 15
 
 
 def first_run_time(*, last_finished: datetime | None, every: timedelta, now: datetime) -> datetime:
@@ -97,9 +104,14 @@ class Service:
         self.db_url = db_url
         self.engine = make_engine(db_url)
         self.stopping = threading.Event()
+        self.started = utcnow()
+        self.probes = ProbeRunner(config, self.engine)
         self.scheduler = BackgroundScheduler(
             timezone=UTC,
-            jobstores={"default": SQLAlchemyJobStore(engine=self.engine, tablename=JOBS_TABLE)},
+            jobstores={
+                "default": SQLAlchemyJobStore(engine=self.engine, tablename=JOBS_TABLE),
+                "memory": MemoryJobStore(),
+            },
             executors={"default": ThreadPoolExecutor(max_workers=workers)},
             job_defaults={"coalesce": True, "max_instances": 1},
         )
@@ -136,13 +148,46 @@ class Service:
             logger.error("crawl of %s: %s", source, error)
 
     def probe_job(self, every_s: int) -> None:
-        raise NotImplementedError
+        """One round of the probes run every `every_s` seconds; never raises."""
+        if self.stopping.is_set():
+            return
+        try:
+            probes = self.probes.select(every_s=every_s)
+            if not probes:
+                return
+            result = self.probes.round(probes)
+            logger.info("probe round (%s): %s", timedelta(seconds=every_s), round_summary(result))
+        except Exception:
+            logger.exception("probe round (every %s s) failed", every_s)
 
     def rollup_job(self) -> None:
-        raise NotImplementedError
+        """Fold new probe samples into hourly and daily rollups; never raises."""
+        try:
+            report = rollup(self.engine, now=utcnow())
+            logger.debug("rollup: %s", report)
+        except Exception:
+            logger.exception("rollup failed")
 
     def retention_job(self) -> None:
-        raise NotImplementedError
+        """Drop raw samples and rollups past their retention; never raises."""
+        monitoring = self.config.monitoring
+        try:
+            report = apply_retention(
+                self.engine,
+                now=utcnow(),
+                raw_days=monitoring.raw_retention / timedelta(days=1),
+                rollup_days=monitoring.rollup_retention / timedelta(days=1),
+            )
+            logger.info("retention: %s", report)
+        except Exception:
+            logger.exception("retention failed")
+
+    def heartbeat_job(self) -> None:
+        """Record that the scheduler is alive (`/healthz` reports its age)."""
+        try:
+            beat(self.engine, started=self.started, pid=os.getpid())
+        except Exception as exc:  # the database may be briefly locked: the next beat will do
+            logger.warning("heartbeat not written: %s", exc)
 
     def _every(self, name: str) -> timedelta:
         return next(s.every for s in self.config.sources if s.name == name)
@@ -160,6 +205,16 @@ class Service:
             plans.append(
                 JobPlan(f"crawl:{spec.name}", f"crawl {spec.name}", jobs.crawl, (spec.name,), every, first)
             )
+        groups = sorted({round(p.every.total_seconds()) for p in self.config.probes if p.enabled})
+        for every_s in groups:
+            every = timedelta(seconds=every_s)
+            name = f"probe round every {every}"
+            plans.append(JobPlan(f"probe:{every_s}s", name, jobs.probe, (every_s,), every, now))
+        if self.config.probes:
+            every = self.config.monitoring.rollup_every
+            plans.append(JobPlan("rollup", "rollup", jobs.rollup, (), every, now + every))
+            later = now + RETENTION_EVERY
+            plans.append(JobPlan("retention", "retention", jobs.retention, (), RETENTION_EVERY, later))
         return plans
 
     def schedule(self, *, now: datetime | None = None) -> list[tuple[JobPlan, datetime]]:
@@ -170,7 +225,7 @@ class Service:
         now = now or utcnow()
         plans = self.plan(now=now)
         wanted = {plan.id for plan in plans}
-        stored = {job.id: job for job in self.scheduler.get_jobs()}
+        stored = {job.id: job for job in self.scheduler.get_jobs(jobstore="default")}
         for job_id, job in stored.items():
             if job_id not in wanted:
                 logger.info("removing the stored job %s: no longer configured", job.name)
@@ -211,8 +266,20 @@ class Service:
     def start(self) -> list[tuple[JobPlan, datetime]]:
         """Start the scheduler in the background with the configured jobs; returns the schedule."""
         jobs.register(self)
+        if self.config.probes:
+            self.probes.prepare()
+        self.heartbeat_job()
         self.scheduler.start(paused=True)
         planned = self.schedule()
+        # the heartbeat lives in memory only: it must not survive the process in the job store
+        self.scheduler.add_job(
+            self.heartbeat_job,
+            IntervalTrigger(seconds=HEARTBEAT_EVERY_S, timezone=UTC),
+            id="heartbeat",
+            name="heartbeat",
+            jobstore="memory",
+            replace_existing=True,
+        )
         self.scheduler.resume()
         return planned
 
