@@ -144,8 +144,18 @@ class Service:
                 )
             else:
                 logger.info("%s", crawl_summary([report], [], seconds))
+                self._relink_probes()
         for error in outcome.errors:
             logger.error("crawl of %s: %s", source, error)
+
+    def _relink_probes(self) -> None:
+        """After a crawl, match the probes to the catalog again (an endpoint may have appeared)."""
+        if not self.config.probes:
+            return
+        try:
+            self.probes.prepare()
+        except Exception:
+            logger.exception("could not link the probes to the catalog")
 
     def probe_job(self, every_s: int) -> None:
         """One round of the probes run every `every_s` seconds; never raises."""

@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from db.engine import make_engine
-from db.models import CrawlRun
+from db.heartbeat import Heartbeat
+from db.models import CrawlRun, ProbeSample, ProbeTarget
 from db.types import utcnow
 from monitor.config import Config, parse_config
 from monitor.service import START_STAGGER_S, Service
@@ -81,14 +82,63 @@ def stored_jobs(db_url: str) -> dict[str, float]:
         engine.dispose()
 
 
-def test_two_scheduled_crawls_run_in_one_process(replica: Any, db_url: str, services: list[Service]) -> None:
-    config = parse_config(config_text(replica.url, every="2s"))
-    service, planned = start(services, config, db_url)
-    assert [plan.id for plan, _ in planned] == ["crawl:openrouter"]
+def probes_text(replica_url: str, *, every: str) -> str:
+    return f"""
+[[probes]]
+name = "routed"
+protocol = "openai"
+url = "{replica_url}/api/v1/chat/completions"
+model = "deepseek/deepseek-v3.1-terminus"
+every = "{every}"
+timeout = "10s"
+
+[[probes]]
+name = "replica-health"
+protocol = "http"
+url = "{replica_url}/healthz"
+every = "{every}"
+"""
+
+
+def count_samples(db_url: str) -> dict[str, int]:
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            query = (
+                select(ProbeTarget.name, func.count())
+                .join(ProbeSample, ProbeSample.target_id == ProbeTarget.id)
+                .group_by(ProbeTarget.name)
+            )
+            return {name: int(n) for name, n in connection.execute(query)}
+    finally:
+        engine.dispose()
+
+
+def test_two_crawls_and_two_probe_rounds_run_in_one_process(
+    replica: Any, db_url: str, services: list[Service]
+) -> None:
+    text = config_text(replica.url, every="2s") + probes_text(replica.url, every="1s")
+    service, planned = start(services, parse_config(text), db_url)
+    assert sorted(plan.id for plan, _ in planned) == ["crawl:openrouter", "probe:1s", "retention", "rollup"]
     # the second crawl needs a second Twisted reactor: only a child process per crawl makes it work
     wait_for(lambda: count_runs(db_url) >= 2, timeout_s=90, what="two scheduled crawls")
+    wait_for(
+        lambda: min(count_samples(db_url).values(), default=0) >= 2 and len(count_samples(db_url)) == 2,
+        timeout_s=30,
+        what="two probe rounds",
+    )
     service.stop()
     assert count_runs(db_url, status="running") == 0  # stop waited for the in-flight crawl's write
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            targets = {row.name: row for row in connection.execute(select(ProbeTarget))}
+            beat = connection.execute(select(Heartbeat)).one()
+    finally:
+        engine.dispose()
+    assert targets["routed"].status == "up" and targets["replica-health"].status == "up"
+    assert targets["routed"].endpoint_id is not None  # linked to OpenRouter's routed offer once crawled
+    assert beat.pid is not None
 
 
 def test_restart_resumes_the_stored_schedule(replica: Any, db_url: str, services: list[Service]) -> None:
