@@ -10,15 +10,15 @@ probe series) is read on demand, one indexed query per page.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.endpoint_state import UPTIME_WINDOWS, EndpointState, Health, ModelState, Prices, Reported
+from db.catalog_probes import probe_health
+from db.endpoint_state import EndpointState, Health, ModelState, Prices, Reported
 from db.matching import ModelMatcher, normalise_model_id
 from db.models import (
     Change,
@@ -31,7 +31,6 @@ from db.models import (
     Provider,
     ReportedStat,
 )
-from db.probe_queries import SeriesPoint, endpoint_health, probe_series, series_resolution
 from db.types import utcnow
 
 #: What the store's version is made of: anything that changes what the API shows.
@@ -129,42 +128,12 @@ def load_snapshot(
     `health` reads our probes' figures per endpoint id (default `probe_health`)."""
     now = now or utcnow()
     version = version if version is not None else store_version(engine)
-    health_by_endpoint = (health or probe_health)(engine, now)
+    health_by_endpoint = (health or probe_health)(engine, now)  # our probes, by endpoint id
     with Session(engine) as session:
         reported = _latest_reported(session)
         endpoints = _endpoints(session, reported, health_by_endpoint)
         models = _models(session, endpoints)
     return CatalogSnapshot(version=version, endpoints=endpoints, models=models, taken_at=now, aliases=aliases)
-
-
-#: The window our probes' TTFT percentiles are given over (the recommender's "TTFT p90").
-TTFT_WINDOW = "7d"
-_NEVER = datetime.min.replace(tzinfo=UTC)
-
-
-def probe_health(engine: Engine, now: datetime) -> dict[int, Health]:
-    """Our probes' status, uptime per window and TTFT p50/p90 (over `TTFT_WINDOW`), per catalog endpoint.
-
-    A probe counts for the endpoint its target is linked to (`ProbeTarget.endpoint_id`); of two probes
-    of one endpoint, the one with the latest sample speaks for it.
-    """
-    found: dict[int, Health] = {}
-    for target in endpoint_health(engine, now=now, windows=UPTIME_WINDOWS).values():
-        if target.endpoint_id is None:
-            continue
-        known = found.get(target.endpoint_id)
-        if known is not None and (known.last_sample_at or _NEVER) >= (target.last_sample_at or _NEVER):
-            continue
-        ttft = target.windows.get(TTFT_WINDOW)
-        found[target.endpoint_id] = Health(
-            status=target.status,
-            uptime={name: window.uptime for name, window in target.windows.items()},
-            ttft_p50_ms=ttft.ttft_p50_ms if ttft is not None else None,
-            ttft_p90_ms=ttft.ttft_p90_ms if ttft is not None else None,
-            probe=target.probe,
-            last_sample_at=target.last_sample_at,
-        )
-    return found
 
 
 def _endpoints(
@@ -330,35 +299,15 @@ def run_status(*, engine: Engine) -> list[CrawlRun]:
         return list(session.execute(query).scalars())
 
 
-@dataclass(frozen=True)
-class ProbeSeries:
-    """One probe's chart of one endpoint."""
-
-    probe: str | None
-    resolution: str  # sample, hour or day
-    points: list[SeriesPoint]
-
-
-def endpoint_probe_series(
-    *,
-    engine: Engine,
-    endpoint_id: int,
-    start: datetime,
-    end: datetime,
-    resolution: str | None = None,
-    probe: str | None = None,
-) -> ProbeSeries:
-    """The samples or rollups over [start, end) of the probe of `endpoint_id` (or the one named
-    `probe`; by default the one sampled last). No probe: no points."""
-    t = _t(ProbeTarget)
-    query = select(t.c.id, t.c.name).where(t.c.endpoint_id == endpoint_id)
-    if probe is not None:
-        query = query.where(t.c.name == probe)
+def last_successes(*, engine: Engine) -> dict[str, CrawlRun]:
+    """The latest successful (ok) run of each source."""
+    runs = _t(CrawlRun)
+    latest = (
+        select(func.max(runs.c.id).label("id"))
+        .where(runs.c.status == "ok")
+        .group_by(runs.c.source)
+        .subquery()
+    )
     with Session(engine) as session:
-        query = query.order_by(t.c.last_sample_at.desc().nulls_last(), t.c.id)
-        target = session.execute(query.limit(1)).first()
-    chosen = resolution or series_resolution(start, end)
-    if target is None:
-        return ProbeSeries(probe=None, resolution=chosen, points=[])
-    points = probe_series(engine, target.id, start=start, end=end, resolution=chosen)
-    return ProbeSeries(probe=target.name, resolution=chosen, points=points)
+        query = select(CrawlRun).join(latest, latest.c.id == runs.c.id)
+        return {run.source: run for run in session.execute(query).scalars()}

@@ -9,6 +9,7 @@ from typing import Any
 
 from db.catalog import CatalogSnapshot
 from db.endpoint_state import EndpointState, ModelState
+from db.recommend import DEFAULT_CURRENCY
 
 SORT_KEYS: tuple[str, ...] = (
     "price",
@@ -75,24 +76,28 @@ def _matches(e: EndpointState, q: EndpointQuery) -> bool:
         return False
     if q.currency is not None and e.currency != q.currency:
         return False
-    prices = e.prices
-    if q.max_input_price is not None and (
-        prices is None or prices.input is None or prices.input > q.max_input_price
-    ):
-        return False
-    return not (
-        q.max_output_price is not None
-        and (prices is None or prices.output is None or prices.output > q.max_output_price)
-    )
+    return _within(_price(e, "input"), q.max_input_price) and _within(_price(e, "output"), q.max_output_price)
+
+
+def _within(price: Decimal | None, limit: Decimal | None) -> bool:
+    """No limit, or a published price at most `limit` (an unpublished price never passes a limit)."""
+    return limit is None or (price is not None and price <= limit)
 
 
 def _price(e: EndpointState, name: str) -> Decimal | None:
     return getattr(e.prices, name) if e.prices is not None else None
 
 
-def _both_prices(e: EndpointState) -> tuple[Decimal, Decimal] | None:
-    output, input_ = _price(e, "output"), _price(e, "input")
-    return None if output is None or input_ is None else (output, input_)
+def _priced(*names: str) -> Callable[[EndpointState], tuple[Any, ...] | None]:
+    """A price order: USD first (other currencies, e.g. credits, do not compare), then the prices named."""
+
+    def key(e: EndpointState) -> tuple[Any, ...] | None:
+        values = [_price(e, name) for name in names]
+        if any(v is None for v in values):
+            return None
+        return (e.currency != DEFAULT_CURRENCY, *values)
+
+    return key
 
 
 def _uptime(e: EndpointState) -> float | None:
@@ -100,9 +105,9 @@ def _uptime(e: EndpointState) -> float | None:
 
 
 _SORTS: dict[str, Callable[[EndpointState], Any]] = {
-    "price": _both_prices,
-    "input_price": lambda e: _price(e, "input"),
-    "output_price": lambda e: _price(e, "output"),
+    "price": _priced("output", "input"),
+    "input_price": _priced("input"),
+    "output_price": _priced("output"),
     "context": lambda e: e.context_length,
     "provider": lambda e: (e.provider.casefold(), e.tag or ""),
     "model": lambda e: (e.model, e.provider.casefold()),

@@ -4,7 +4,7 @@ OpenRouter fixtures parsed by the real extractors and written by the real ingest
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -13,11 +13,17 @@ from urllib.parse import quote
 from sqlalchemy.engine import Engine
 
 from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
+from db.catalog import CatalogSnapshot
+from db.catalog import load_snapshot as load_catalog
 from db.ingest import IngestReport, ingest_run, start_run
+from db.probes import TargetSpec, ensure_targets, record_samples
+from db.samples import Sample
 from db.snapshot import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
 from replica.catalog import load_snapshot
 
 T0 = datetime(2026, 5, 18, 12, 0, tzinfo=UTC)
+NOW = T0 + timedelta(minutes=10)
+TIERS = [{"min_prompt_tokens": 100000, "input": "1", "output": "3"}]
 MODEL = "acme/m1"
 BASE = "https://openrouter.ai/api/v1"
 
@@ -131,3 +137,82 @@ def eigenai_offer() -> EndpointIn:
         pricing=Pricing(input=D("0.40"), output=D("2.0"), currency="credits"),
         page_url="https://app.eigenai.com/deepseek.html",
     )
+
+
+def catalog_offers(*, cheap_input: str = "0.10") -> list[EndpointIn]:
+    """The OpenRouter-source endpoints of `seed` (the first is Cheap, at `cheap_input`)."""
+    return [
+        offer("Cheap", tag="cheap/fp8", price=(cheap_input, "0.40"), context=32768, p90=800, uptime=99.5),
+        offer(
+            "Wide",
+            tag="wide/bf16",
+            price=("0.20", "0.60"),
+            context=200000,
+            quant="bf16",
+            params=("tools", "structured_outputs", "reasoning"),
+            p90=1500,
+            uptime=99.9,
+        ),
+        offer(
+            "Tiered",
+            tag="tiered/fp8",
+            price=("0.15", "0.45"),
+            context=1000000,
+            overrides=TIERS,
+            p90=1200,
+            uptime=99.0,
+        ),
+        offer("TieSlow", tag="tie-slow/fp8", price=("0.30", "0.90"), p90=2000, uptime=99.9),
+        offer("TieFast", tag="tie-fast/fp8", price=("0.30", "0.90"), p90=500, uptime=98.0),
+        offer("TieSteady", tag="tie-steady/fp8", price=("0.30", "0.90"), p90=500, uptime=99.99),
+        offer("TieBlind", tag="tie-blind/fp8", price=("0.30", "0.90")),
+        offer("Cache", tag="cache/fp8", price=("0.50", "0.50"), cache_read="0.05", p90=700, uptime=99.0),
+        offer("Down", tag="down/fp8", price=("0.01", "0.01"), p90=100, uptime=100.0),
+        offer("Unpriced", tag="unpriced", price=None),
+        offer("Gratis", model="acme/m1:free", price=("0", "0"), p90=3000, uptime=97.0),
+        offer("Short", tag="short/fp8", price=("0.05", "0.05"), max_output=1500),
+    ]
+
+
+def seed(engine: Engine) -> None:
+    """A hand-made catalog of model acme/m1 (and its :free variant) that exercises every rule of the
+    recommender: prices, a price tier, cache prices, ties, limits, parameters, quantizations, an
+    unpriced, a free and a credits-priced endpoint; then our probes: `Down` down, `Cheap` up."""
+    ingest(engine, catalog_offers())
+    credits = offer(
+        "EigenAI",
+        price=("0.05", "0.05"),
+        context=None,
+        currency="credits",
+        quant=None,
+        params=("reasoning_effort",),
+        url="https://app.eigenai.com/api/v1/generate/stream",
+        protocol="eigenai",
+    )
+    ingest(engine, [credits], source="eigenai")
+    catalog = load_catalog(engine=engine, now=NOW)
+    probe(engine, catalog, "Down", ok=False)
+    probe(engine, catalog, "Cheap", ok=True, ttft=300.0)
+
+
+def probe(engine: Engine, snapshot: CatalogSnapshot, provider: str, *, ok: bool, ttft: float = 300.0) -> None:
+    """Our probe of `provider`'s endpoint: five samples a minute apart, all ok or all failing."""
+    endpoint = next(e for e in snapshot.endpoints if e.provider == provider)
+    name = f"{provider.lower()}-probe"
+    spec = TargetSpec(
+        name=name, protocol="openai", url=endpoint.url, model=endpoint.model, endpoint_id=endpoint.id
+    )
+    ensure_targets(engine, [spec], now=T0)
+    samples = [
+        Sample(
+            probe=name,
+            at=T0 + timedelta(minutes=i),
+            ok=ok,
+            status=200 if ok else 503,
+            error_class=None if ok else "http_5xx",
+            ttft_ms=ttft if ok else None,
+            total_ms=ttft * 2 if ok else 10.0,
+        )
+        for i in range(5)
+    ]
+    record_samples(engine, samples, now=NOW)

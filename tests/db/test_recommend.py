@@ -7,7 +7,6 @@ exclusion codes expected per endpoint.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal as D
 from typing import Any
 
@@ -17,95 +16,17 @@ from sqlalchemy.engine import Engine
 from db.catalog import CatalogSnapshot, load_snapshot
 from db.cost import Workload, price_tier, request_cost
 from db.endpoint_state import Prices
-from db.probes import TargetSpec, ensure_targets, record_samples
 from db.recommend import Job, recommend
-from db.samples import Sample
-from tests.api.seed import T0, eigenai_offer, ingest, ingest_fixtures, offer
+from tests.api.seed import NOW, TIERS, eigenai_offer, ingest, ingest_fixtures, seed
 from tests.conftest import shared_path
 
 TERMINUS = "deepseek/deepseek-v3.1-terminus"
 ALIASES = {"deepseek-v31-terminus": TERMINUS}
-TIERS = [{"min_prompt_tokens": 100000, "input": "1", "output": "3"}]
-NOW = T0 + timedelta(minutes=10)
-
-
-def seed(engine: Engine) -> None:
-    ingest(
-        engine,
-        [
-            offer("Cheap", tag="cheap/fp8", price=("0.10", "0.40"), context=32768, p90=800, uptime=99.5),
-            offer(
-                "Wide",
-                tag="wide/bf16",
-                price=("0.20", "0.60"),
-                context=200000,
-                quant="bf16",
-                params=("tools", "structured_outputs", "reasoning"),
-                p90=1500,
-                uptime=99.9,
-            ),
-            offer(
-                "Tiered",
-                tag="tiered/fp8",
-                price=("0.15", "0.45"),
-                context=1000000,
-                overrides=TIERS,
-                p90=1200,
-                uptime=99.0,
-            ),
-            offer("TieSlow", tag="tie-slow/fp8", price=("0.30", "0.90"), p90=2000, uptime=99.9),
-            offer("TieFast", tag="tie-fast/fp8", price=("0.30", "0.90"), p90=500, uptime=98.0),
-            offer("TieSteady", tag="tie-steady/fp8", price=("0.30", "0.90"), p90=500, uptime=99.99),
-            offer("TieBlind", tag="tie-blind/fp8", price=("0.30", "0.90")),
-            offer("Cache", tag="cache/fp8", price=("0.50", "0.50"), cache_read="0.05", p90=700, uptime=99.0),
-            offer("Down", tag="down/fp8", price=("0.01", "0.01"), p90=100, uptime=100.0),
-            offer("Unpriced", tag="unpriced", price=None),
-            offer("Gratis", model="acme/m1:free", price=("0", "0"), p90=3000, uptime=97.0),
-            offer("Short", tag="short/fp8", price=("0.05", "0.05"), max_output=1500),
-        ],
-    )
-    credits = offer(
-        "EigenAI",
-        price=("0.05", "0.05"),
-        context=None,
-        currency="credits",
-        quant=None,
-        params=("reasoning_effort",),
-        url="https://app.eigenai.com/api/v1/generate/stream",
-        protocol="eigenai",
-    )
-    ingest(engine, [credits], source="eigenai")
-
-
-def probe(engine: Engine, snapshot: CatalogSnapshot, provider: str, *, ok: bool, ttft: float = 300.0) -> None:
-    """Our probe of `provider`'s endpoint: five samples a minute apart, all ok or all failing."""
-    endpoint = next(e for e in snapshot.endpoints if e.provider == provider)
-    name = f"{provider.lower()}-probe"
-    spec = TargetSpec(
-        name=name, protocol="openai", url=endpoint.url, model=endpoint.model, endpoint_id=endpoint.id
-    )
-    ensure_targets(engine, [spec], now=T0)
-    samples = [
-        Sample(
-            probe=name,
-            at=T0 + timedelta(minutes=i),
-            ok=ok,
-            status=200 if ok else 503,
-            error_class=None if ok else "http_5xx",
-            ttft_ms=ttft if ok else None,
-            total_ms=ttft * 2 if ok else 10.0,
-        )
-        for i in range(5)
-    ]
-    record_samples(engine, samples, now=NOW)
 
 
 @pytest.fixture
 def snapshot(engine: Engine) -> CatalogSnapshot:
     seed(engine)
-    catalog = load_snapshot(engine=engine, now=NOW)
-    probe(engine, catalog, "Down", ok=False)
-    probe(engine, catalog, "Cheap", ok=True, ttft=300.0)
     return load_snapshot(engine=engine, now=NOW)
 
 

@@ -1,0 +1,235 @@
+"""Catalog rows to JSON: plain dicts in the shapes of `api.schemas`, and their bytes.
+
+The one place money leaves `Decimal`: a price becomes a JSON number (float) here, at the edge. Times
+become ISO 8601 strings in UTC (`2026-05-18T12:00:00Z`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from db.catalog_probes import ProbeSeries
+from db.cost import Workload
+from db.endpoint_state import UPTIME_WINDOWS, EndpointState, ModelState, Prices
+from db.models import Change, PricePeriod
+from db.recommend import Excluded, Ranked, Recommendation
+from db.snapshot import PRICE_FIELDS
+
+_PRICE_KEYS = (*PRICE_FIELDS, "discount")
+
+
+def dumps(body: Any) -> bytes:
+    """Compact JSON bytes (no NaN: a figure we do not have is null)."""
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def iso(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return value.isoformat()
+
+
+def money(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _tier(item: dict[str, Any]) -> dict[str, Any]:
+    """A published tier with its decimal-string prices as numbers."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in _PRICE_KEYS and isinstance(value, str):
+            try:
+                out[key] = float(Decimal(value))
+            except ArithmeticError:
+                out[key] = value
+        elif isinstance(value, dict):
+            out[key] = _tier(value)
+        else:
+            out[key] = value
+    return out
+
+
+def pricing(values: Prices | PricePeriod) -> dict[str, Any]:
+    body: dict[str, Any] = {key: money(getattr(values, key)) for key in _PRICE_KEYS}
+    body["tiers"] = [_tier(dict(item)) for item in values.overrides or ()]
+    return body
+
+
+def endpoint(e: EndpointState) -> dict[str, Any]:
+    health, reported = e.health, e.reported
+    return {
+        "id": e.id,
+        "provider": e.provider,
+        "model": e.model,
+        "provider_model_id": e.provider_model_id,
+        "name": e.name,
+        "tag": e.tag,
+        "url": e.url,
+        "protocol": e.protocol,
+        "page_url": e.page_url,
+        "source": e.source,
+        "quantization": e.quantization,
+        "context_length": e.context_length,
+        "max_output_tokens": e.max_output_tokens,
+        "max_prompt_tokens": e.max_prompt_tokens,
+        "parameters": list(e.parameters),
+        "pricing": pricing(e.prices) if e.prices is not None else None,
+        "currency": e.currency,
+        "price_since": iso(e.prices.since) if e.prices is not None else None,
+        "status": e.status,
+        "uptime": {w: health.uptime.get(w) for w in UPTIME_WINDOWS} if health is not None else None,
+        "ttft_ms": (
+            {"p50": health.ttft_p50_ms, "p90": health.ttft_p90_ms, "window": "7d"}
+            if health is not None
+            else None
+        ),
+        "probe": health.probe if health is not None else None,
+        "reported": (
+            {
+                "source": reported.source,
+                "at": iso(reported.at),
+                "uptime": {"5m": reported.uptime_5m, "30m": reported.uptime_30m, "1d": reported.uptime_1d},
+                "latency_ms": reported.latency_30m,
+                "throughput": reported.throughput_30m,
+                "status": reported.status,
+            }
+            if reported is not None
+            else None
+        ),
+        "first_seen": iso(e.first_seen),
+        "last_seen": iso(e.last_seen),
+        "removed_at": iso(e.removed_at),
+    }
+
+
+def model(m: ModelState) -> dict[str, Any]:
+    return {
+        "id": m.canonical_id,
+        "name": m.name,
+        "description": m.description,
+        "context_length": m.context_length,
+        "released": iso(m.released),
+        "hugging_face_id": m.hugging_face_id,
+        "input_modalities": list(m.input_modalities),
+        "output_modalities": list(m.output_modalities),
+        "endpoint_count": m.endpoints,
+        "providers": list(m.providers),
+        "first_seen": iso(m.first_seen),
+        "last_seen": iso(m.last_seen),
+    }
+
+
+def price_period(p: PricePeriod) -> dict[str, Any]:
+    return {
+        "valid_from": iso(p.valid_from),
+        "valid_to": iso(p.valid_to),
+        "currency": p.currency,
+        "pricing": pricing(p),
+    }
+
+
+def change(c: Change) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "at": iso(c.at),
+        "kind": c.kind,
+        "model": c.model,
+        "provider": c.provider,
+        "endpoint_id": c.endpoint_id,
+        "field": c.field,
+        "old": c.old,
+        "new": c.new,
+        "percent": c.percent,
+        "source": c.source,
+        "subject": c.subject,
+    }
+
+
+def probe_series(endpoint_id: int, series: ProbeSeries, *, start: datetime, end: datetime) -> dict[str, Any]:
+    points = [
+        {
+            "at": iso(p.start),
+            "count": p.count,
+            "ok": p.ok,
+            "failures": p.failures,
+            "excluded": p.excluded,
+            "maintenance": p.maintenance,
+            "uptime": p.uptime,
+            "errors": dict(p.errors),
+            "ttft_ms": p.ttft_ms,
+            "ttft_p50_ms": p.ttft_p50_ms,
+            "ttft_p90_ms": p.ttft_p90_ms,
+            "total_ms": p.total_ms,
+            "total_p50_ms": p.total_p50_ms,
+            "total_p90_ms": p.total_p90_ms,
+            "tokens_per_s": p.tokens_per_s,
+            "error_class": p.error_class,
+            "status": p.status,
+        }
+        for p in series.points
+    ]
+    return {
+        "endpoint_id": endpoint_id,
+        "probe": series.probe,
+        "resolution": series.resolution,
+        "start": iso(start),
+        "end": iso(end),
+        "data": points,
+        "total": len(points),
+    }
+
+
+def ranked(r: Ranked, rank: int) -> dict[str, Any]:
+    cost, figures = r.cost, r.figures
+    return {
+        **endpoint(r.endpoint),
+        "rank": rank,
+        "cost_per_request": float(cost.per_request),
+        "cost_per_month": float(cost.per_month),
+        "cost_breakdown": {name: float(value) for name, value in cost.parts.items()},
+        "price_tier": cost.tier,
+        "ttft_p90_ms": figures.ttft_p90_ms,
+        "ttft_source": figures.ttft_source,
+        "uptime_percent": figures.uptime,
+        "uptime_window": figures.uptime_window,
+        "uptime_source": figures.uptime_source,
+        "measured": figures.measured,
+        "notes": list(r.notes),
+    }
+
+
+def excluded(x: Excluded) -> dict[str, Any]:
+    e = x.endpoint
+    return {
+        "id": e.id,
+        "provider": e.provider,
+        "model": e.model,
+        "tag": e.tag,
+        "reason": x.reason,
+        "codes": [r.code for r in x.reasons],
+    }
+
+
+def workload(w: Workload) -> dict[str, Any]:
+    return {
+        "input_tokens": w.input_tokens,
+        "output_tokens": w.output_tokens,
+        "requests_per_day": w.requests_per_day,
+        "cached_input_tokens": w.cached_input_tokens,
+        "cache_write_tokens": w.cache_write_tokens,
+    }
+
+
+def recommendation(result: Recommendation, *, limit: int) -> dict[str, Any]:
+    return {
+        "model": result.job.model,
+        "workload": workload(result.job.workload),
+        "data": [ranked(r, i) for i, r in enumerate(result.ranked[:limit], start=1)],
+        "total": len(result.ranked),
+        "excluded": [excluded(x) for x in result.excluded],
+    }

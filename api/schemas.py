@@ -1,0 +1,413 @@
+"""The shapes the catalog API answers with, for its OpenAPI document (`/openapi.json`).
+
+Routes build their JSON with `api.render` (plain dicts, fast) and declare these models as their response
+models, so the document says exactly what comes back; the schemathesis test checks that it does.
+Money is a JSON number per 1M tokens (`request`, `image`, `web_search`: per unit, as published), in the
+endpoint's `currency`; null means not published, 0 means free. Times are ISO 8601 in UTC.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["up", "down", "degraded", "unknown"]
+
+_ENDPOINT_EXAMPLE: dict[str, Any] = {
+    "id": 412,
+    "provider": "DeepInfra",
+    "model": "deepseek/deepseek-v3.1-terminus",
+    "provider_model_id": "deepseek/deepseek-v3.1-terminus",
+    "name": "DeepInfra | deepseek/deepseek-v3.1-terminus",
+    "tag": "deepinfra/fp4",
+    "url": "https://openrouter.ai/api/v1/chat/completions",
+    "protocol": "openai",
+    "page_url": None,
+    "source": "openrouter",
+    "quantization": "fp4",
+    "context_length": 163840,
+    "max_output_tokens": 32768,
+    "max_prompt_tokens": None,
+    "parameters": ["max_tokens", "reasoning", "response_format", "structured_outputs", "tools"],
+    "pricing": {
+        "input": 0.27,
+        "output": 0.95,
+        "cache_read": None,
+        "cache_write": None,
+        "request": None,
+        "image": None,
+        "web_search": None,
+        "internal_reasoning": None,
+        "audio": None,
+        "discount": 0,
+        "tiers": [],
+    },
+    "currency": "USD",
+    "price_since": "2026-05-18T12:00:00Z",
+    "status": "up",
+    "uptime": {"1d": 100.0, "7d": 99.93, "30d": 99.9},
+    "ttft_ms": {"p50": 640.0, "p90": 1410.0, "window": "7d"},
+    "probe": "deepinfra-terminus",
+    "reported": {
+        "source": "openrouter",
+        "at": "2026-05-18T12:00:00Z",
+        "uptime": {"5m": 100.0, "30m": 100.0, "1d": 99.98},
+        "latency_ms": {"p50": 752.0, "p75": 1142.25, "p90": 1828.0, "p99": 4855.49},
+        "throughput": {"p50": 15.0, "p75": 20.0, "p90": 27.0, "p99": 45.37},
+        "status": 0,
+    },
+    "first_seen": "2026-05-18T12:00:00Z",
+    "last_seen": "2026-05-22T06:00:00Z",
+    "removed_at": None,
+}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Pricing(_Out):
+    """Prices per 1M tokens (`request`, `image`, `web_search` per unit); null: not published."""
+
+    input: float | None
+    output: float | None
+    cache_read: float | None
+    cache_write: float | None
+    request: float | None = Field(description="per request")
+    image: float | None = Field(description="per image")
+    web_search: float | None = Field(description="per search")
+    internal_reasoning: float | None
+    audio: float | None
+    discount: float | None
+    tiers: list[dict[str, Any]] = Field(
+        description="price tiers as published, e.g. {'min_prompt_tokens': 200000, 'input': 2.5}: from that "
+        "prompt size the whole request pays the tier's prices"
+    )
+
+
+class Uptime(_Out):
+    """Our probes' uptime in percent per window (null: no counted samples)."""
+
+    d1: float | None = Field(alias="1d")
+    d7: float | None = Field(alias="7d")
+    d30: float | None = Field(alias="30d")
+
+
+class Ttft(_Out):
+    """Our probes' time to first token, milliseconds."""
+
+    p50: float | None
+    p90: float | None
+    window: str
+
+
+class Reported(_Out):
+    """What an aggregator reports about the endpoint (labelled by source, never mixed with ours)."""
+
+    source: str
+    at: str
+    uptime: dict[str, float | None]
+    latency_ms: dict[str, float] | None
+    throughput: dict[str, float] | None
+    status: int | None
+
+
+class EndpointPublic(_Out):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_ENDPOINT_EXAMPLE]})
+
+    id: int
+    provider: str
+    model: str = Field(description="canonical model id")
+    provider_model_id: str
+    name: str | None
+    tag: str | None = Field(description="the provider tag behind an aggregator, e.g. deepinfra/fp4")
+    url: str
+    protocol: str
+    page_url: str | None
+    source: str = Field(description="the crawl source it comes from")
+    quantization: str | None
+    context_length: int | None
+    max_output_tokens: int | None
+    max_prompt_tokens: int | None
+    parameters: list[str]
+    pricing: Pricing | None
+    currency: str
+    price_since: str | None
+    status: Status = Field(description="our probes' verdict now; unknown when not probed")
+    uptime: Uptime | None
+    ttft_ms: Ttft | None
+    probe: str | None = Field(description="the probe measuring it")
+    reported: Reported | None
+    first_seen: str
+    last_seen: str
+    removed_at: str | None
+
+
+class EndpointList(_Out):
+    data: list[EndpointPublic]
+    total: int = Field(description="how many match, over all pages")
+    limit: int
+    offset: int
+
+
+class ModelPublic(_Out):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "deepseek/deepseek-v3.1-terminus",
+                    "name": "DeepSeek: DeepSeek V3.1 Terminus",
+                    "description": "DeepSeek-V3.1 Terminus is an update to DeepSeek V3.1 ...",
+                    "context_length": 163840,
+                    "released": "2025-09-22",
+                    "hugging_face_id": "deepseek-ai/DeepSeek-V3.1-Terminus",
+                    "input_modalities": ["text"],
+                    "output_modalities": ["text"],
+                    "endpoint_count": 5,
+                    "providers": ["AtlasCloud", "DeepInfra", "Novita", "OpenRouter", "SiliconFlow"],
+                    "first_seen": "2025-12-02T06:00:00Z",
+                    "last_seen": "2026-05-22T06:00:00Z",
+                }
+            ]
+        },
+    )
+
+    id: str = Field(description="canonical id")
+    name: str | None
+    description: str | None
+    context_length: int | None
+    released: str | None
+    hugging_face_id: str | None
+    input_modalities: list[str]
+    output_modalities: list[str]
+    endpoint_count: int = Field(description="active endpoints serving it")
+    providers: list[str]
+    first_seen: str
+    last_seen: str
+
+
+class ModelList(_Out):
+    data: list[ModelPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class ModelDetail(ModelPublic):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=None)
+
+    endpoints: list[EndpointPublic] = Field(description="its active endpoints, cheapest first")
+
+
+class PricePeriodPublic(_Out):
+    valid_from: str
+    valid_to: str | None = Field(description="null: the current price")
+    currency: str
+    pricing: Pricing
+
+
+class PriceList(_Out):
+    endpoint_id: int
+    data: list[PricePeriodPublic]
+    total: int
+
+
+class ProbePoint(_Out):
+    at: str = Field(description="the sample's time, or the start of the bucket")
+    count: int
+    ok: int
+    failures: int
+    excluded: int = Field(description="rate limited or misconfigured: neither up nor down")
+    maintenance: int
+    uptime: float | None
+    errors: dict[str, int]
+    ttft_ms: float | None = Field(description="a sample's TTFT, or a bucket's mean")
+    ttft_p50_ms: float | None
+    ttft_p90_ms: float | None
+    total_ms: float | None
+    total_p50_ms: float | None
+    total_p90_ms: float | None
+    tokens_per_s: float | None
+    error_class: str | None
+    status: int | None
+
+
+class ProbeSeries(_Out):
+    endpoint_id: int
+    probe: str | None = Field(description="the probe measuring it; null when none does")
+    resolution: Literal["sample", "hour", "day"]
+    start: str
+    end: str
+    data: list[ProbePoint]
+    total: int
+
+
+class ChangePublic(_Out):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 77,
+                    "at": "2026-05-22T06:00:00Z",
+                    "kind": "price_up",
+                    "model": "deepseek/deepseek-v3.1-terminus",
+                    "provider": "OpenRouter",
+                    "endpoint_id": 12,
+                    "field": "input",
+                    "old": "0.21",
+                    "new": "0.27",
+                    "percent": 28.57,
+                    "source": "openrouter",
+                    "subject": None,
+                }
+            ]
+        },
+    )
+
+    id: int
+    at: str
+    kind: str
+    model: str | None
+    provider: str | None
+    endpoint_id: int | None
+    field: str | None
+    old: str | None
+    new: str | None
+    percent: float | None
+    source: str
+    subject: str | None
+
+
+class ChangeList(_Out):
+    data: list[ChangePublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class CostParts(_Out):
+    input: float
+    cache_read: float
+    cache_write: float
+    output: float
+    request: float
+
+
+_RANKED_EXAMPLE: dict[str, Any] = {
+    **_ENDPOINT_EXAMPLE,
+    "rank": 1,
+    "cost_per_request": 0.00122,
+    "cost_per_month": 36.6,
+    "cost_breakdown": {"input": 0.00027, "cache_read": 0, "cache_write": 0, "output": 0.00095, "request": 0},
+    "price_tier": None,
+    "ttft_p90_ms": 1410.0,
+    "ttft_source": "probe",
+    "uptime_percent": 99.93,
+    "uptime_window": "7d",
+    "uptime_source": "probe",
+    "measured": True,
+    "notes": [],
+}
+
+
+class RankedEndpoint(EndpointPublic):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_RANKED_EXAMPLE]})
+
+    rank: int
+    cost_per_request: float = Field(description="in the endpoint's currency")
+    cost_per_month: float = Field(description="per request x requests per day x 30")
+    cost_breakdown: CostParts
+    price_tier: int | None = Field(description="min_prompt_tokens of the price tier applied")
+    ttft_p90_ms: float | None = Field(description="the TTFT judged: our probes' over 7 days, else reported")
+    ttft_source: str | None
+    uptime_percent: float | None
+    uptime_window: str | None
+    uptime_source: str | None
+    measured: bool = Field(description="false: no TTFT or uptime figure at all (ranked, but unverified)")
+    notes: list[str]
+
+
+class ExcludedEndpoint(_Out):
+    id: int
+    provider: str
+    model: str
+    tag: str | None
+    reason: str
+    codes: list[str]
+
+
+class Workload(_Out):
+    input_tokens: int
+    output_tokens: int
+    requests_per_day: int
+    cached_input_tokens: int
+    cache_write_tokens: int
+
+
+class Recommendation(_Out):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "model": "deepseek/deepseek-v3.1-terminus",
+                    "workload": {
+                        "input_tokens": 1000,
+                        "output_tokens": 1000,
+                        "requests_per_day": 1000,
+                        "cached_input_tokens": 0,
+                        "cache_write_tokens": 0,
+                    },
+                    "data": [_RANKED_EXAMPLE],
+                    "total": 3,
+                    "excluded": [
+                        {
+                            "id": 410,
+                            "provider": "Novita",
+                            "model": "deepseek/deepseek-v3.1-terminus",
+                            "tag": "novita/fp8",
+                            "reason": "context 131072 < 150000 required",
+                            "codes": ["context"],
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+    model: str | None = Field(description="the canonical id the model given resolved to")
+    workload: Workload
+    data: list[RankedEndpoint]
+    total: int = Field(description="how many endpoints are ranked (data holds the first `limit`)")
+    excluded: list[ExcludedEndpoint]
+
+
+class HealthCheck(_Out):
+    status: Literal["ok", "degraded", "fail"]
+    database: dict[str, Any]
+    scheduler: dict[str, Any]
+    catalog: dict[str, Any]
+
+
+class Accepted(_Out):
+    accepted: bool
+    action: Literal["crawl", "probe"]
+    detail: dict[str, Any]
+
+
+class Problem(_Out):
+    detail: str
+
+
+class ParameterError(_Out):
+    parameter: str
+    location: str
+    message: str
+
+
+class ValidationProblem(_Out):
+    detail: str = Field(description="names the parameter, e.g. 'invalid parameter min_context: ...'")
+    errors: list[ParameterError]
