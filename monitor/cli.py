@@ -282,26 +282,39 @@ def cmd_run(config: Config, db_url: str) -> int:
 
 def cmd_demo(db_file: Path, *, port: int, serve: bool) -> int:
     from monitor.crawl import crawl_in_child, source_specs
-    from monitor.demo import demo_config, demo_highlights, fresh_sqlite, start_replica
+    from monitor.demo import (
+        demo_config,
+        demo_highlights,
+        fresh_sqlite,
+        probe_highlights,
+        probe_rounds,
+        schedule_failures,
+        start_replica,
+    )
     from monitor.report import crawl_summary
 
     db_url = fresh_sqlite(db_file)
     replica = start_replica(port)
     try:
-        print(f"provider replica at {replica.url} (demo catalog and model pages)")
+        print(f"provider replica at {replica.url} (demo catalog, model pages, simulated chat endpoints)")
         config = demo_config(replica.url)
         print(f"crawling it into {db_file} …")
         started = time.monotonic()
         outcome = crawl_in_child(db_url=db_url, sources=source_specs(config), aliases=config.models.aliases)
         print(crawl_summary(outcome.reports, outcome.errors, time.monotonic() - started))
         print(demo_highlights(db_url))
+        print("probing the simulated endpoints (one goes down and comes back, one is slow) …")
+        probe_rounds(replica, config, db_url)
+        print(probe_highlights(db_url))
         if serve:
-            print(f"replica still serving at {replica.url}; Ctrl-C to stop")
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                pass
+            from monitor.service import Service
+
+            schedule_failures(replica)
+            print(
+                f"serving: replica at {replica.url}; crawls every 10 min, probes every "
+                f"{config.probes[0].every.total_seconds():.0f} s ({db_file}); Ctrl-C to stop"
+            )
+            Service(config=config, db_url=db_url).run_forever()
     finally:
         replica.stop()
     return 1 if outcome.all_failed else 0

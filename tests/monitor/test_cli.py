@@ -131,6 +131,15 @@ def test_demo_crawls_the_replica_into_a_fresh_file(tmp_path: Path) -> None:
     assert "openrouter: ok" in result.stdout and "eigenai: ok" in result.stdout
     assert "DeepInfra [deepinfra/fp4]" in result.stdout and "EigenAI" in result.stdout
     assert (tmp_path / "modelwatch-demo.db").exists()
+    # the simulated endpoints were probed: one went down and came back, one is slow
+    health = {
+        line.split()[0]: line.split()[1] for line in result.stdout.splitlines() if "-deepseek-v3.1 " in line
+    }
+    assert health["novita-deepseek-v3.1"] == "up" and health["atlascloud-deepseek-v3.1"] == "degraded"
+    assert health["deepinfra-deepseek-v3.1"] == "up" and health["eigenai-deepseek-v3.1"] == "up"
+    incidents = result.stdout.split("incidents:")[1]
+    assert "novita-deepseek-v3.1: down from" in incidents and "(http_5xx)" in incidents
+    assert "atlascloud-deepseek-v3.1: degraded from" in incidents and "ongoing" in incidents
 
 
 def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Path) -> None:
