@@ -184,7 +184,12 @@ def _channel_row(
     row["failing_since"] = state.failing_since if state is not None else None
     row["last_error"] = state.last_error if state is not None else None
     row["last_ok"] = state.last_ok if state is not None else None
-    row["health"] = "failing" if row["failing_since"] else ("ok" if row["last_ok"] else "untried")
+    if row["failing_since"]:
+        row["health"] = "failing"
+    elif row["failures"]:
+        row["health"] = "errors"  # failed lately, not yet failing_after times in a row
+    else:
+        row["health"] = "ok" if row["last_ok"] else "untried"
     return row
 
 
