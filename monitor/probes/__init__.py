@@ -1,15 +1,18 @@
 """Endpoint probes: time to first token, throughput and failures of chat endpoints, over httpx.
 
 - `probe_once` (client.py): one probe through a given ``httpx.AsyncClient``.
-- `probe_round` / `run_round` (round.py): many probes at bounded concurrency, Retry-After honoured.
+- `probe_round` / `run_round` (round.py): many probes at bounded concurrency, Retry-After honoured,
+  through a `ClientPool` (pool.py) of small httpx clients.
 - request.py builds requests, completion.py and sse.py read answers, status.py classifies statuses:
   all pure.
 """
 
 from monitor.probes.client import DEFAULT_MAX_BYTES, probe_once, redact
-from monitor.probes.round import DEFAULT_CONCURRENCY, make_client, probe_round, run_round
+from monitor.probes.pool import ClientPool, make_client
+from monitor.probes.round import DEFAULT_CONCURRENCY, probe_round, run_round
 
 __all__ = [
+    "ClientPool",
     "DEFAULT_CONCURRENCY",
     "DEFAULT_MAX_BYTES",
     "make_client",

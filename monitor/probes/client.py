@@ -1,13 +1,15 @@
 """One probe of one endpoint over httpx (async): the request, its clocks, and the error class.
 
-Measurements (durations on ``time.perf_counter``, from just before the request is sent):
+Measurements (durations on ``time.perf_counter``):
 
 - ``at``: the wall clock (``clock()``, aware UTC) when the probe started.
 - ``connect_ms``: DNS + TCP (+ TLS) from httpcore's trace extension; None when a pooled connection was
   reused.
-- ``ttft_ms``: until the first content or reasoning token. For a JSON (non-streaming) answer it is the
-  time until the whole body arrived, so ``ttft_ms == total_ms`` and ``tokens_per_s`` is None.
-- ``total_ms``: until ``[DONE]`` (or the end of the body, or the failure).
+- ``ttft_ms``: from the moment the request is written (after any connect, which ``connect_ms`` reports
+  apart) until the first content or reasoning token reached the process. For a JSON (non-streaming)
+  answer it is the time until the whole body arrived, so ``ttft_ms == total_ms`` and ``tokens_per_s``
+  is None.
+- ``total_ms``: from the same moment until ``[DONE]`` (or the end of the body, or the failure).
 - ``output_tokens``: ``usage.completion_tokens``, else the token chunks counted.
 - ``tokens_per_s``: ``(output_tokens - 1) / (total - ttft)``, when both are known and positive.
 
@@ -105,12 +107,16 @@ class _Attempt:
         self.status: int | None = None
         self.retry_after_s: float | None = None
         self.start = 0.0
+        self.sent: float | None = None  # when the request's first byte was written: the TTFT origin
+        self.network_stream: Any = None
         self.connect_started: float | None = None
         self.connect_done: float | None = None
 
     async def _trace(self, name: str, info: Mapping[str, Any]) -> None:
         # `info` may hold the request (and so its headers): it is never kept or logged.
-        if name == "connection.connect_tcp.started":
+        if name == "http11.send_request_headers.started" and self.sent is None:
+            self.sent = time.perf_counter()
+        elif name == "connection.connect_tcp.started":
             self.connect_started = time.perf_counter()
         elif name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
             self.connect_done = time.perf_counter()
@@ -151,6 +157,7 @@ class _Attempt:
             extensions={"trace": self._trace},
         ) as response:
             self.status = response.status_code
+            self.network_stream = response.extensions.get("network_stream")
             if self.probe.protocol == "http":
                 await self._check_http(response)
                 return
@@ -161,7 +168,12 @@ class _Attempt:
                 await self._read_stream(response)
             else:
                 body = await self._read_body(response)
-                read_body(self.reading, body, time.perf_counter())
+                read_body(self.reading, body, self._arrived())
+
+    def _arrived(self) -> float:
+        """When the data just read reached the process: our network stream knows (see network.py)."""
+        arrived = getattr(self.network_stream, "last_received_at", None)
+        return arrived if isinstance(arrived, float) else time.perf_counter()
 
     def _fail_status(self, response: httpx.Response) -> None:
         status = response.status_code
@@ -177,7 +189,7 @@ class _Attempt:
         decoder = SSEDecoder()
         size = 0
         async for chunk in response.aiter_bytes():
-            now = time.perf_counter()
+            now = self._arrived()
             size += len(chunk)
             if size > self.max_bytes:
                 raise ProbeFailure(
@@ -221,11 +233,12 @@ class _Attempt:
     def _sample(self, error_class: str | None, message: str | None) -> Sample:
         end = time.perf_counter()
         reading = self.reading
+        origin = self.sent if self.sent is not None else self.start
         finished = reading.done_at if error_class is None and reading.done_at is not None else end
-        total_ms = (finished - self.start) * 1000
+        total_ms = (finished - origin) * 1000
         ttft_ms = None
         if reading.first_token_at is not None and self.probe.protocol != "http":
-            ttft_ms = (reading.first_token_at - self.start) * 1000
+            ttft_ms = (reading.first_token_at - origin) * 1000
         tokens = reading.output_tokens if self.probe.protocol != "http" else None
         tokens_per_s = None
         if (

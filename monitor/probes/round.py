@@ -1,4 +1,4 @@
-"""A probe round: many probes at bounded concurrency through one shared httpx client.
+"""A probe round: many probes at bounded concurrency through shared httpx clients (see pool.py).
 
 Retry-After is honoured through ``not_before`` (probe name -> aware UTC instant), a mapping the caller
 keeps between rounds (the scheduler holds one): a probe whose endpoint answered 429 with Retry-After is
@@ -19,16 +19,11 @@ import httpx
 from db.samples import RATE_LIMITED, Sample
 from monitor.config import Probe
 from monitor.probes.client import Clock, probe_once, utc_now
+from monitor.probes.pool import ClientPool
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = 16
-
-
-def make_client(concurrency: int = DEFAULT_CONCURRENCY) -> httpx.AsyncClient:
-    """An httpx client whose pool fits ``concurrency`` probes at once (no probe waits for a connection)."""
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    return httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(30.0), follow_redirects=False)
 
 
 def due_probes(
@@ -68,24 +63,30 @@ async def probe_round(
     """Probe each due probe once, ``concurrency`` at a time; samples in the order of ``probes``.
 
     Probes held back by ``not_before`` are skipped (no sample); ``not_before`` is updated from this
-    round's 429s. ``client`` defaults to a fresh one from `make_client`, closed at the end.
+    round's 429s. Requests go through a `ClientPool` made for the round (closed at its end), or all
+    through ``client`` when one is given.
     """
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
     due = due_probes(probes, not_before, clock())
     if not due:
         return []
-    gate = asyncio.Semaphore(concurrency)
-
-    async def one(probe: Probe, http: httpx.AsyncClient) -> Sample:
-        async with gate:
-            return await probe_once(probe, http, env=env, clock=clock)
-
     if client is not None:
-        samples = await asyncio.gather(*(one(probe, client) for probe in due))
+        gate = asyncio.Semaphore(concurrency)
+
+        async def through_client(probe: Probe) -> Sample:
+            async with gate:
+                return await probe_once(probe, client, env=env, clock=clock)
+
+        samples = await asyncio.gather(*(through_client(probe) for probe in due))
     else:
-        async with make_client(concurrency) as http:
-            samples = await asyncio.gather(*(one(probe, http) for probe in due))
+        async with ClientPool(concurrency) as pool:
+
+            async def through_pool(probe: Probe) -> Sample:
+                async with pool.slot() as http:
+                    return await probe_once(probe, http, env=env, clock=clock)
+
+            samples = await asyncio.gather(*(through_pool(probe) for probe in due))
     if not_before is not None:
         hold_back(samples, not_before)
     return list(samples)
