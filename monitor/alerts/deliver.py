@@ -17,7 +17,7 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -62,8 +62,16 @@ def deliver(
     max_items: int = 100,
     environ: Mapping[str, str] | None = None,
 ) -> DeliverReport:
-    """One delivery pass: send what is due, at most `max_items` messages per channel."""
-    now = now or utcnow()
+    """One delivery pass: send what is due, at most `max_items` messages per channel.
+
+    `now` fixes the clock for the whole pass (tests); without it each claim reads the real clock, so a
+    long pass never takes a lease that is already running out.
+    """
+    clock: Callable[[], datetime] = utcnow
+    if now is not None:
+        fixed = now
+        clock = lambda: fixed  # noqa: E731
+    now = clock()
     alerts = config.alerts
     report = DeliverReport(quiet_until=quiet_until(alerts.quiet_hours, alerts.timezone, now))
     configured = {channel.key: channel for channel in channels_of(alerts)}
@@ -76,7 +84,7 @@ def deliver(
     workers = min(MAX_PARALLEL_CHANNELS, len(work))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="alert-deliver") as pool:
         futures = [
-            pool.submit(_drain, engine, channel, alerts, now, owner, max_items, report.quiet_until, environ)
+            pool.submit(_drain, engine, channel, alerts, clock, owner, max_items, report.quiet_until, environ)
             for channel in work
         ]
         for future in futures:
@@ -92,7 +100,7 @@ def _drain(
     engine: Engine,
     channel: Channel,
     alerts: Alerts,
-    now: datetime,
+    clock: Callable[[], datetime],
     owner: str,
     max_items: int,
     quiet: datetime | None,
@@ -101,6 +109,7 @@ def _drain(
     """Send a channel's due messages in order; stop at the first failure (its backoff holds the queue)."""
     report = DeliverReport(quiet_until=quiet)
     for _ in range(max_items):
+        now = clock()
         item = claim(
             engine,
             channel_key=channel.key,
@@ -115,6 +124,7 @@ def _drain(
         message = Message(kind=item.kind, title=item.title, body=item.body, payload=item.payload)
         outgoing = Outgoing(message=message, idempotency_key=item.idempotency_key, event_key=item.event_key)
         error = send(channel, outgoing, alerts=alerts, now=now, environ=environ)
+        now = clock()
         if error is None:
             mark_sent(engine, delivery_id=item.id, now=now)
             report.sent += 1

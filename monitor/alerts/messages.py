@@ -1,7 +1,7 @@
 """The messages: a title and a text for people, and the JSON payload for webhooks. Pure.
 
 A group of events (a crawl's changes, one incident event) becomes one message per channel. The JSON
-webhook receives (see README, "Alerts"):
+webhook receives (monitor/alerts/README.md documents it whole):
 
     {"version": 1, "idempotency_key": "…", "event_key": "run:12:changes", "kind": "changes",
      "title": "…", "text": "…", "at": "2026-05-01T12:00:00+00:00", "link": "http://…/changes?run=12",
