@@ -7,14 +7,13 @@
   all pure.
 """
 
-from monitor.probes.client import DEFAULT_MAX_BYTES, probe_once, redact
+from monitor.probes.client import probe_once, redact
 from monitor.probes.pool import ClientPool, make_client
 from monitor.probes.round import DEFAULT_CONCURRENCY, probe_round, run_round
 
 __all__ = [
     "ClientPool",
     "DEFAULT_CONCURRENCY",
-    "DEFAULT_MAX_BYTES",
     "make_client",
     "probe_once",
     "probe_round",

@@ -49,8 +49,6 @@ logger = logging.getLogger(__name__)
 with contextlib.suppress(ImportError):
     importlib.import_module("anyio._backends._asyncio")
 
-#: The body cap when the probe configuration has none (``max_bytes``).
-DEFAULT_MAX_BYTES = 1024 * 1024
 Clock = Callable[[], datetime]
 
 
@@ -102,7 +100,7 @@ class _Attempt:
         self.at = at
         self.clock = clock
         self.request = build_request(probe, key)
-        self.max_bytes: int = getattr(probe, "max_bytes", DEFAULT_MAX_BYTES)
+        self.max_bytes = probe.max_bytes
         self.reading = Reading()
         self.status: int | None = None
         self.retry_after_s: float | None = None
@@ -218,7 +216,7 @@ class _Attempt:
         return b"".join(parts)
 
     async def _check_http(self, response: httpx.Response) -> None:
-        expected: int = getattr(self.probe, "expect_status", 200)
+        expected = self.probe.expect_status
         if response.status_code != expected:
             if response.status_code == 429:
                 self._fail_status(response)
@@ -226,7 +224,7 @@ class _Attempt:
                 classify_status(response.status_code), f"HTTP {response.status_code}, expected {expected}"
             )
         body = await self._read_body(response)
-        expect_body: str | None = getattr(self.probe, "expect_body", None)
+        expect_body = self.probe.expect_body
         if expect_body and expect_body not in body.decode(response.encoding or "utf-8", errors="replace"):
             raise ProbeFailure(BAD_RESPONSE, "the body does not contain the expected text")
 

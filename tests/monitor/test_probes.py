@@ -38,14 +38,6 @@ KEY_ENV = "MW_TEST_KEY"
 ENV = {KEY_ENV: SECRET}
 
 
-class HttpProbe(Probe):
-    """The fields the configuration is getting for ``http`` probes and body caps (read with getattr)."""
-
-    expect_status: int = 200
-    expect_body: str | None = None
-    max_bytes: int = 1024 * 1024
-
-
 @pytest.fixture
 def server() -> Iterator[ReplicaServer]:
     with ReplicaServer(demo_catalog()) as running:
@@ -165,7 +157,7 @@ def test_http_protocol_checks_status_and_body(server: ReplicaServer) -> None:
             "timeout": "2s",
             **fields,
         }
-        return run_round([HttpProbe(**values)])[0]
+        return run_round([Probe(**values)])[0]
 
     healthy = check(expect_body='"ok"')
     assert healthy.ok and healthy.status == 200 and healthy.ttft_ms is None and healthy.output_tokens is None
