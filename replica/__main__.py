@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from replica.catalog import Catalog, demo_catalog, load_snapshot
+from replica.chat import ChatBehaviour, ChatTable
 from replica.server import DEFAULT_PAGES_DIR, ReplicaServer, serve
 
 logger = logging.getLogger(__name__)
@@ -57,8 +59,45 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"model pages served as /<page>.html and /pages/<page> (default: {DEFAULT_PAGES_DIR})",
     )
+    chat = parser.add_argument_group(
+        "simulated chat endpoints",
+        "POST /api/v1/chat/completions, /api/v1/generate and /api/v1/generate/stream answer every model "
+        "with this behaviour",
+    )
+    chat.add_argument(
+        "--chat-ttft-ms", type=float, default=200.0, help="time to first token (default: %(default)s)"
+    )
+    chat.add_argument(
+        "--chat-tokens-per-s", type=float, default=100.0, help="token rate (default: %(default)s)"
+    )
+    chat.add_argument(
+        "--chat-output-tokens", type=int, default=16, help="tokens per answer (default: %(default)s)"
+    )
+    chat.add_argument(
+        "--chat-api-key-env",
+        metavar="NAME",
+        help="require Authorization: Bearer <the value of this environment variable>",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
     return parser
+
+
+def chat_table(args: argparse.Namespace, parser: argparse.ArgumentParser) -> ChatTable:
+    """The chat behaviour the arguments ask for; exits through ``parser.error`` on a bad value."""
+    try:
+        behaviour = ChatBehaviour(
+            ttft_ms=args.chat_ttft_ms,
+            tokens_per_s=args.chat_tokens_per_s,
+            output_tokens=args.chat_output_tokens,
+        )
+    except ValueError as exc:
+        parser.error(str(exc))
+    api_key = None
+    if args.chat_api_key_env:
+        api_key = os.environ.get(args.chat_api_key_env)
+        if not api_key:
+            parser.error(f"--chat-api-key-env: environment variable {args.chat_api_key_env} is not set")
+    return ChatTable(behaviour, api_key=api_key)
 
 
 def load_catalog(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Catalog:
@@ -89,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     catalog = load_catalog(args, parser)
+    chat = chat_table(args, parser)
 
     def announce(server: ReplicaServer) -> None:
         print(
@@ -96,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     try:
-        serve(args.host, args.port, catalog, args.pages_dir, on_ready=announce)
+        serve(args.host, args.port, catalog, args.pages_dir, on_ready=announce, chat=chat)
     except OSError as exc:
         print(f"replica: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,6 +21,7 @@ from replica.catalog import demo_catalog
 from replica.chat import ChatBehaviour, ChatFailure, ChatTable
 from replica.server import ReplicaServer
 
+REPO = Path(__file__).resolve().parents[2]
 MODEL = "deepseek/deepseek-v3.1-terminus"
 MESSAGES = [{"role": "user", "content": "Say OK."}]
 
@@ -404,3 +410,42 @@ def test_many_distinct_endpoints_at_once(server: ReplicaServer) -> None:
     assert asyncio.run(ask_all()) == [200] * 300
     records = server.chat.records()
     assert len({r.model for r in records}) == 300 and all(r.tokens == 5 for r in records)
+
+
+def test_command_line_sets_the_default_behaviour_and_key(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "MW_REPLICA_KEY": "sk-cli"}
+    command = [
+        sys.executable,
+        "-m",
+        "replica",
+        "--port",
+        "0",
+        "--chat-ttft-ms",
+        "0",
+        "--chat-output-tokens",
+        "3",
+    ]
+    process = subprocess.Popen(
+        [*command, "--chat-api-key-env", "MW_REPLICA_KEY"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().split(" at ", 1)[1].split()[0]
+        with httpx.Client(base_url=url + "/api/v1", timeout=5) as client:
+            assert client.post("/generate", json={"model": "any/model"}).status_code == 401
+            headers = {"Authorization": "Bearer sk-cli"}
+            answer = client.post("/generate", json={"model": "any/model"}, headers=headers).json()
+            assert answer["usage"]["completion_tokens"] == 3
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
