@@ -203,6 +203,7 @@ class ChatTable:
             return self._counts[(model, tag)]
 
     def record(self, record: ChatRecord) -> None:
+        """Keep one answered request (the handlers call this)."""
         with self._lock:
             self._records.append(record)
 
@@ -212,6 +213,7 @@ class ChatTable:
             return list(self._records)
 
     def clear_records(self) -> None:
+        """Forget the records and the request counts (behaviours stay)."""
         with self._lock:
             self._records.clear()
             self._counts.clear()
@@ -381,9 +383,9 @@ class _ChatRoutes:
             return _error(401, "No auth credentials found")
         max_tokens = body.get("max_tokens")
         content_tokens = behaviour.output_tokens
-        capped = isinstance(max_tokens, int) and 0 < max_tokens < content_tokens
-        if capped and isinstance(max_tokens, int):
-            content_tokens = max_tokens
+        capped = False
+        if type(max_tokens) is int and 0 < max_tokens < content_tokens:  # not a bool, not a float
+            content_tokens, capped = max_tokens, True
         if failure is ChatFailure.EMPTY:
             content_tokens = 0
         plan = _Plan(
