@@ -61,9 +61,13 @@ class Reading:
 
 
 def _has_text(container: Any) -> bool:
-    return isinstance(container, dict) and any(
-        isinstance(container.get(field), str) and container[field] for field in _TEXT_FIELDS
-    )
+    if not isinstance(container, dict):
+        return False
+    for field in _TEXT_FIELDS:
+        text = container.get(field)
+        if text and isinstance(text, str):
+            return True
+    return False
 
 
 def _error_message(error: Any, *, tokens: int) -> str:
@@ -85,25 +89,27 @@ def read_event(reading: Reading, data: str, now: float) -> None:
     """Take one SSE event's data into ``reading``; raises `ProbeFailure` on an error or malformed chunk."""
     if reading.done:
         return
-    if data.strip() == "[DONE]":
-        reading.done = True
-        reading.done_at = now
-        return
     try:
         chunk = json.loads(data)
     except ValueError:
+        if data.strip() == "[DONE]":
+            reading.done = True
+            reading.done_at = now
+            return
         raise ProbeFailure(BAD_RESPONSE, "malformed SSE data (not JSON)") from None
     if not isinstance(chunk, dict):
         raise ProbeFailure(BAD_RESPONSE, "malformed SSE data (not a JSON object)")
     if chunk.get("error") is not None:
         raise ProbeFailure(STREAM_ERROR, _error_message(chunk["error"], tokens=reading.token_chunks))
     choices = chunk.get("choices")
-    if not isinstance(choices, list) or not all(isinstance(c, dict) for c in choices):
+    if not isinstance(choices, list):
         if "usage" in chunk and choices is None:
             _usage(reading, chunk)
             return
         raise ProbeFailure(BAD_RESPONSE, "a stream chunk without choices")
     for choice in choices:
+        if not isinstance(choice, dict):
+            raise ProbeFailure(BAD_RESPONSE, "a stream chunk whose choice is not an object")
         delta = choice.get("delta")
         if delta is not None and not isinstance(delta, dict):
             raise ProbeFailure(BAD_RESPONSE, "a stream chunk whose delta is not an object")
