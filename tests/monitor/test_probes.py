@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import socket
+import ssl
 import statistics
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 
 from db.samples import (
     BAD_RESPONSE,
@@ -222,6 +226,71 @@ def test_connection_refused_is_a_connect_error() -> None:
     )
     sample = run_round([closed])[0]
     assert sample.error_class == CONNECT and sample.status is None and sample.total_ms is not None
+
+
+def self_signed(directory: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, as PEM files."""
+    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = directory / "cert.pem", directory / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_file, key_file
+
+
+def test_https_through_the_asyncio_backend(tmp_path: Path) -> None:
+    cert_file, key_file = self_signed(tmp_path)
+
+    async def hello(request: web.Request) -> web.Response:
+        return web.Response(text="hello over TLS")
+
+    async def scenario() -> tuple[Sample, Sample, Sample]:
+        app = web.Application()
+        app.router.add_get("/", hello)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        server_tls.load_cert_chain(cert_file, key_file)
+        site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=server_tls)
+        await site.start()
+        try:
+            url = f"https://127.0.0.1:{runner.addresses[0][1]}/"
+            https = Probe(name="tls", protocol="http", url=url, expect_body="TLS", timeout="3s")
+            async with make_client(1, verify=ssl.create_default_context(cafile=cert_file)) as client:
+                first = await probe_once(https, client)
+                again = await probe_once(https, client)
+            untrusted = (await probe_round([https]))[0]  # the default CA bundle does not know our certificate
+        finally:
+            await runner.cleanup()
+        return first, again, untrusted
+
+    first, again, untrusted = asyncio.run(scenario())
+    assert first.ok and first.connect_ms is not None and again.ok and again.connect_ms is None
+    assert untrusted.error_class == CONNECT and untrusted.status is None
 
 
 # -- secrets ---------------------------------------------------------------------------------------------
