@@ -71,9 +71,9 @@ async def _names(request: Request, key: str) -> list[str] | None:
         raise ParameterError("body", "not JSON", location="body") from None
     if not isinstance(body, dict) or set(body) - {key}:
         raise ParameterError("body", f'expected an object like {{"{key}": ["name", ...]}}', location="body")
-    names = body.get(key)
-    if names is None:
+    if key not in body:
         return None
+    names = body[key]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ParameterError(key, "a list of names (strings)", location="body")
     return names

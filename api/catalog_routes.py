@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -15,6 +15,7 @@ from api.http import (
     ERRORS,
     MAX_COUNT,
     SAFE_TEXT,
+    IsoTime,
     NotFound,
     ParameterError,
     cached,
@@ -160,8 +161,8 @@ async def endpoint_prices(request: Request, endpoint_id: EndpointId) -> Response
 async def endpoint_probes(
     request: Request,
     endpoint_id: EndpointId,
-    start: Annotated[datetime | None, Query(description="default: a day before end")] = None,
-    end: Annotated[datetime | None, Query(description="default: now")] = None,
+    start: Annotated[IsoTime, Query(description="default: a day before end")] = None,
+    end: Annotated[IsoTime, Query(description="default: now")] = None,
     resolution: Annotated[
         Literal["sample", "hour", "day"] | None,
         Query(description="default: samples up to a day, hourly up to 60 days, daily beyond"),
@@ -239,7 +240,7 @@ async def get_model(
 async def changes(
     request: Request,
     since: Annotated[
-        datetime | None, Query(description="at or after (ISO 8601)", examples=["2026-05-01T00:00:00Z"])
+        IsoTime, Query(description="at or after (ISO 8601)", examples=["2026-05-01T00:00:00Z"])
     ] = None,
     kind: Annotated[
         list[str] | None,

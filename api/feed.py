@@ -20,10 +20,8 @@ def change_title(c: Change) -> str:
     if c.subject and c.kind not in ("parser_broken", "parser_fixed"):
         where += f" [{c.subject}]"
     text = f"{c.kind.replace('_', ' ')}: {where}"
-    if c.field:
-        text += f" {c.field}"
-    if c.old is not None or c.new is not None:
-        text += f" {c.old if c.old is not None else '-'} -> {c.new if c.new is not None else '-'}"
+    if c.field:  # a value that moved: say from what to what (the entry's content has the rest)
+        text += f" {c.field} {c.old if c.old is not None else '-'} -> {c.new if c.new is not None else '-'}"
     if c.percent is not None:
         text += f" ({c.percent:+.2f}%)"
     return text

@@ -3,12 +3,14 @@ the parameter at fault."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 from starlette.concurrency import run_in_threadpool
 
 from api.render import dumps
@@ -64,6 +66,20 @@ async def cached(
         body = dumps(value)
         state.cache.put(snapshot.version, key, body)
     return json_response(body)
+
+
+_NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
+
+
+def _iso_only(value: Any) -> Any:
+    """Refuse a bare number, which pydantic would take as a Unix time: times here are ISO 8601."""
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        raise ValueError("expected an ISO 8601 time, e.g. 2026-05-01T00:00:00Z")
+    return value
+
+
+#: A time in a query: ISO 8601 (a time without offset is taken as UTC).
+IsoTime = Annotated[datetime | None, BeforeValidator(_iso_only)]
 
 
 def utc(value: datetime | None, parameter: str) -> datetime | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -13,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api import metrics
 from api.feed import ATOM_TYPE, atom_feed
-from api.http import ERRORS, SAFE_TEXT, ParameterError, json_response, state_of, utc
+from api.http import ERRORS, SAFE_TEXT, IsoTime, ParameterError, json_response, state_of, utc
 from api.render import dumps, iso
 from api.schemas import HealthCheck
 from api.state import ApiState
@@ -103,7 +102,7 @@ async def prometheus_metrics(request: Request) -> Response:
 )
 async def changes_feed(
     request: Request,
-    since: Annotated[datetime | None, Query(description="at or after (ISO 8601)")] = None,
+    since: Annotated[IsoTime, Query(description="at or after (ISO 8601)")] = None,
     kind: Annotated[list[str] | None, Query(description="kinds (repeat)", examples=[["price_up"]])] = None,
     model: Annotated[str | None, Query(max_length=300, pattern=SAFE_TEXT)] = None,
     provider: Annotated[str | None, Query(max_length=200, pattern=SAFE_TEXT)] = None,

@@ -71,8 +71,9 @@ async def recommend_endpoints(
             cached_input_tokens=cached_input_tokens,
             cache_write_tokens=cache_write_tokens,
         )
-    except ValueError as exc:
-        raise ParameterError("cached_input_tokens", str(exc)) from None
+    except ValueError as exc:  # the cache tokens are part of the input tokens
+        blamed = "cache_write_tokens" if cached_input_tokens <= input_tokens else "cached_input_tokens"
+        raise ParameterError(blamed, str(exc)) from None
 
     def build(snapshot: CatalogSnapshot) -> dict[str, Any]:
         canonical = snapshot.resolve_model(model) if model is not None else None
