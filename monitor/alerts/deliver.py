@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 
 from db.outbox import claim, mark_failed, mark_sent, pending_channels, record_channel_result
 from db.types import utcnow
+from monitor.alerts.apprise_channel import load_apprise
 from monitor.alerts.channels import Channel, Outgoing, channels_of, retry_delay, send
 from monitor.alerts.messages import Message
 from monitor.alerts.rules import quiet_until
@@ -80,6 +81,8 @@ def deliver(
     work = [configured[key] for key in keys if key in configured]
     if not work:
         return report
+    if any(channel.webhook is None for channel in work):
+        load_apprise()  # once, here: its import adjusts the warning filters, which threads share
     owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     workers = min(MAX_PARALLEL_CHANNELS, len(work))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="alert-deliver") as pool:

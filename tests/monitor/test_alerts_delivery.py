@@ -55,6 +55,7 @@ def test_a_receiver_failing_three_times_gets_the_message_on_the_fourth_with_back
     keys = {r.key for r in receiver.requests}
     assert len(keys) == 1  # every attempt carried the same idempotency key...
     (key,) = keys
+    assert key is not None
     assert receiver.accepted[key]["idempotency_key"] == key  # ...in the header and in the payload
     assert receiver.duplicates == 0
     (row,) = list_deliveries(engine)
