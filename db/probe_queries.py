@@ -15,6 +15,7 @@ Uptime = ok / (count - excluded - maintenance), as a percent; None without count
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
@@ -188,27 +189,35 @@ def _read_rollups(
                 setattr(sums, name, value)
             bucket = buckets[window.name].setdefault(target_id, Bucket())
             bucket.add_sums(sums)
+    # Histograms: one big-integer addition per row and window.
     flags = [flag for flag in inside if flag is not None]
-    hist_query = select(r.c.target_id, r.c.ttft_hist, r.c.errors, *flags).where(
-        where, or_(r.c.ttft_hist.is_not(None), r.c.errors.is_not(None))
-    )
     always = [n for n, flag in enumerate(inside) if flag is None]
     flagged = [n for n, flag in enumerate(inside) if flag is not None]
     hists: list[dict[int, int]] = [{} for _ in windows]
-    errors: list[list[tuple[int, dict[str, int]]]] = [[] for _ in windows]
-    for target_id, blob, errs, *marks in session.execute(hist_query):
+    query = select(r.c.target_id, r.c.ttft_hist, *flags).where(where, r.c.ttft_hist.is_not(None))
+    for target_id, blob, *marks in session.execute(query):
         packed = histogram.decode(blob)
-        chosen = always + [n for n, mark in zip(flagged, marks, strict=True) if mark]
-        for n in chosen:
+        for n in always:
             hists[n][target_id] = hists[n].get(target_id, 0) + packed
-            if errs:
-                errors[n].append((target_id, errs))
+        for n, mark in zip(flagged, marks, strict=True):
+            if mark:
+                hists[n][target_id] = hists[n].get(target_id, 0) + packed
     for n, window in enumerate(windows):
         mine = buckets[window.name]
         for target_id, packed in hists[n].items():
             mine[target_id].ttft_hist += packed
-        for target_id, errs in errors[n]:
-            mine[target_id].add_errors(errs)
+    # Error counts: rows with the same counts grouped in SQL (most hours have none, or one 429).
+    errors = cast(r.c.errors, String)
+    counts = [func.count() if flag is None else func.sum(case((flag, 1), else_=0)) for flag in inside]
+    query = select(r.c.target_id, errors, *counts).where(where, r.c.errors.is_not(None))
+    decoded: dict[str, dict[str, int]] = {}
+    for target_id, text, *times in session.execute(query.group_by(r.c.target_id, errors)):
+        parsed = decoded.get(text)
+        if parsed is None:
+            parsed = decoded[text] = json.loads(text) or {}
+        for window, n in zip(windows, times, strict=True):
+            if n:
+                buckets[window.name][target_id].add_errors({name: k * n for name, k in parsed.items()})
 
 
 def _when(flag: ColumnElement[bool] | None, value: Any, otherwise: Any = None) -> Any:

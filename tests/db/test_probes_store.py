@@ -597,6 +597,13 @@ def test_retention_drops_old_raw_samples_and_keeps_rollups(engine: Engine) -> No
     assert len(old_keys) == 4 and report.rollups_deleted == 4  # a's and new's old hour and day
     assert set(rollup_rows(engine)) == set(rebuilt) - old_keys
     assert report.raw_deleted == 1 and count(engine, ProbeSample) == len(recent)
+    # hourly rows may go sooner than daily ones
+    report = apply_retention(engine, now=now, raw_days=2, rollup_days=400, hourly_days=0)
+    left = rollup_rows(engine)
+    today = floor_day(now)
+    assert report.rollups_deleted > 0 and min(k[2] for k in left if k[1] == "hour") == today
+    kept = {k: v for k, v in rebuilt.items() if k not in old_keys and (k[1] == "day" or k[2] >= today)}
+    assert left == kept
 
 
 def test_retention_never_deletes_samples_that_were_not_rolled_up(engine: Engine) -> None:
