@@ -1,0 +1,229 @@
+"""`modelwatch api` and `modelwatch recommend`, and the hooks the CLI calls.
+
+- `add_commands(commands)` adds ``api`` and ``recommend`` to the CLI's subcommands;
+- `run_command(args, config=..., db_url=...)` runs one of them (None when `args` is another command).
+
+Settings (`MODELWATCH_API_HOST`, `MODELWATCH_API_PORT`, `MODELWATCH_ADMIN_TOKEN`) are read here and
+handed to `api.create_app` as arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from api import create_app
+from api.render import recommendation as recommendation_json
+from db.catalog import load_snapshot
+from db.cost import Workload
+from db.engine import make_engine, safe_url
+from db.recommend import FREE_SUFFIX, Job, Recommendation, recommend
+from monitor.admin_actions import BackgroundActions, Work
+from monitor.config import Config
+from monitor.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = ("api", "recommend")
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``api`` and ``recommend`` to the CLI's subcommands."""
+    api = commands.add_parser(
+        "api",
+        help="the catalog API alone (JSON, OpenAPI at /docs, /metrics, /healthz)",
+        description="Serve the catalog API over the database until SIGINT/SIGTERM. POST /api/v1/crawl "
+        "needs MODELWATCH_ADMIN_TOKEN set (off otherwise).",
+    )
+    api.add_argument("--host", help="address to listen on (default: $MODELWATCH_API_HOST, else 127.0.0.1)")
+    api.add_argument("--port", type=int, help="port (default: $MODELWATCH_API_PORT, else 8000)")
+    rec = commands.add_parser(
+        "recommend",
+        help="the cheapest capable endpoints for a job, ranked and explained",
+        description="Rank the endpoints able to do a job by what a request costs (ties: TTFT, then "
+        "uptime) and say why the others were left out.",
+    )
+    rec.add_argument("--model", help="canonical id, a provider's model id or an alias (default: any model)")
+    rec.add_argument("--min-context", type=int, metavar="TOKENS", help="context length at least")
+    rec.add_argument(
+        "--param",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="NAME",
+        help="required request parameters: tools, structured_outputs, reasoning, ...",
+    )
+    rec.add_argument("--input-tokens", type=int, default=1000, help="prompt tokens per request (1000)")
+    rec.add_argument("--output-tokens", type=int, default=1000, help="output tokens per request (1000)")
+    rec.add_argument("--requests-per-day", type=int, default=1000, help="requests per day (1000)")
+    rec.add_argument("--cached-input-tokens", type=int, default=0, help="of the input, read from cache (0)")
+    rec.add_argument("--cache-write-tokens", type=int, default=0, help="of the input, written to cache (0)")
+    rec.add_argument("--max-ttft-ms", type=float, help="TTFT p90 at most, milliseconds")
+    rec.add_argument("--min-uptime", type=float, metavar="PERCENT", help="uptime over 7 days at least")
+    rec.add_argument("--quantization", action="extend", nargs="+", default=[], metavar="Q", help="allowed")
+    rec.add_argument("--include-free", action="store_true", help="count free (rate-limited) endpoints")
+    rec.add_argument("--currency", help="only prices in this currency (e.g. USD)")
+    rec.add_argument("--limit", type=int, default=10, help="ranked endpoints shown (10)")
+    rec.add_argument("--json", action="store_true", help="print the API's JSON answer")
+
+
+def run_command(
+    args: argparse.Namespace,
+    *,
+    config: Config,
+    db_url: str,
+    settings: Settings | None = None,
+    run_probes: Work | None = None,
+) -> int | None:
+    """Run ``api`` or ``recommend``; None when `args` is another command.
+
+    `run_probes` is what ``POST /api/v1/probe`` starts (the service's probe round); without it that
+    route answers 503."""
+    command = getattr(args, "command", None)
+    if command not in COMMANDS:
+        return None
+    settings = settings or Settings()
+    if command == "api":
+        return cmd_api(args, config=config, db_url=db_url, settings=settings, run_probes=run_probes)
+    return cmd_recommend(args, config=config, db_url=db_url)
+
+
+def cmd_api(
+    args: argparse.Namespace, *, config: Config, db_url: str, settings: Settings, run_probes: Work | None
+) -> int:
+    import uvicorn  # only where a server really runs
+
+    host = args.host or settings.api_host
+    port = args.port if args.port is not None else settings.api_port
+    token = settings.admin_token.get_secret_value() if settings.admin_token is not None else None
+    engine = make_engine(db_url)
+    actions = BackgroundActions(config=config, db_url=db_url, run_probes=run_probes)
+    app = create_app(engine=engine, admin_token=token, actions=actions, aliases=config.models.aliases)
+    admin = "admin routes on" if token else "admin routes off (MODELWATCH_ADMIN_TOKEN unset)"
+    logger.info("catalog API on http://%s:%d over %s; %s", host, port, safe_url(db_url), admin)
+    try:
+        with _stop_quietly():
+            uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    finally:
+        actions.wait(timeout_s=0)
+        engine.dispose()
+    logger.info("catalog API stopped")
+    return 0
+
+
+@contextmanager
+def _stop_quietly() -> Iterator[None]:
+    """uvicorn stops cleanly on SIGINT/SIGTERM and then raises the signal again for the handler it found:
+    give it one that does nothing, so a requested stop ends the command with status 0, not a signal."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda _sig, _frame: None) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def cmd_recommend(args: argparse.Namespace, *, config: Config, db_url: str) -> int:
+    try:
+        workload = Workload(
+            input_tokens=args.input_tokens,
+            output_tokens=args.output_tokens,
+            requests_per_day=args.requests_per_day,
+            cached_input_tokens=args.cached_input_tokens,
+            cache_write_tokens=args.cache_write_tokens,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    engine = make_engine(db_url)
+    try:
+        snapshot = load_snapshot(engine=engine, aliases=config.models.aliases)
+    finally:
+        engine.dispose()
+    canonical = snapshot.resolve_model(args.model) if args.model else None
+    if args.model and canonical is None:
+        print(
+            f"error: no model {args.model!r} in the catalog (crawl first, or check the id)", file=sys.stderr
+        )
+        return 2
+    job = Job(
+        model=canonical,
+        min_context=args.min_context,
+        parameters=tuple(args.param),
+        workload=workload,
+        max_ttft_ms=args.max_ttft_ms,
+        min_uptime=args.min_uptime,
+        quantizations=tuple(args.quantization),
+        include_free=args.include_free,
+        currency=args.currency,
+    )
+    pool = snapshot.endpoints_of(canonical) if canonical is not None else list(snapshot.endpoints)
+    if canonical is not None and not canonical.endswith(FREE_SUFFIX):
+        pool += snapshot.endpoints_of(canonical + FREE_SUFFIX)
+    result = recommend([e for e in pool if e.removed_at is None], job)
+    if args.json:
+        print(json.dumps(recommendation_json(result, limit=args.limit), indent=2, ensure_ascii=False))
+    else:
+        print(recommendation_table(result, limit=args.limit))
+    return 0 if result.ranked else 1
+
+
+def _money(value: Any) -> str:
+    """A cost, with enough digits to tell small ones apart (0.00122, 36.6)."""
+    number = float(value)
+    return f"{number:.6f}".rstrip("0").rstrip(".") if number < 1 else f"{number:,.2f}"
+
+
+def recommendation_table(result: Recommendation, *, limit: int) -> str:
+    """The ranking as a readable table, then the endpoints left out and why."""
+    job, load = result.job, result.job.workload
+    lines = [
+        f"{job.model or 'any model'}: {load.input_tokens} input + {load.output_tokens} output tokens "
+        f"a request, {load.requests_per_day} requests a day"
+    ]
+    if not result.ranked:
+        lines.append("no endpoint can do this job")
+    else:
+        header = (
+            f"{'#':>3}  {'endpoint':<34} {'per request':>12} {'per month':>11} {'':<7} "
+            f"{'in / out per 1M':>17} {'context':>8}  {'TTFT p90':<20} {'uptime':<18}"
+        )
+        lines += [header, "-" * len(header)]
+        for rank, row in enumerate(result.ranked[:limit], start=1):
+            e, cost, figures = row.endpoint, row.cost, row.figures
+            prices = e.prices
+            per_1m = f"{prices.input} / {prices.output}" if prices is not None else "?"
+            ttft = (
+                f"{figures.ttft_p90_ms:.0f} ms ({figures.ttft_source})"
+                if figures.ttft_p90_ms is not None
+                else "-"
+            )
+            uptime = (
+                f"{figures.uptime:.2f}% {figures.uptime_window} ({figures.uptime_source})"
+                if figures.uptime is not None
+                else "-"
+            )
+            label = e.label if len(e.label) <= 34 else e.label[:33] + "…"
+            lines.append(
+                f"{rank:>3}  {label:<34} {_money(cost.per_request):>12} {_money(cost.per_month):>11} "
+                f"{cost.currency:<7} {per_1m:>17} {e.context_length or '?':>8}  {ttft:<20} {uptime:<18}"
+            )
+            for note in row.notes:
+                lines.append(f"{'':>5}note: {note}")
+        if len(result.ranked) > limit:
+            lines.append(f"… and {len(result.ranked) - limit} more (--limit)")
+    if result.excluded:
+        lines.append(f"left out ({len(result.excluded)}):")
+        lines += [f"  {x.endpoint.label} ({x.endpoint.model}): {x.reason}" for x in result.excluded]
+    return "\n".join(line.rstrip() for line in lines)
