@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db.engine import DatabaseError, make_engine, safe_url
+from monitor import alert_commands
 from monitor.config import Config, ConfigError, default_config, load_config
 from monitor.settings import Settings
 
@@ -117,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--serve", action="store_true", help="keep the replica running after the crawl (Ctrl-C stops)"
     )
 
+    alert_commands.add_commands(commands)
+
     replica = commands.add_parser(
         "replica", help="run the provider replica alone (for demos, tests, benchmarks)", add_help=False
     )
@@ -161,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_crawl(config, db_url, args.source)
         if args.command == "extract":
             return cmd_extract(args.urls, as_json=args.json, provider=args.provider, timeout_s=args.timeout)
+        handled = alert_commands.run_command(args, config=config, db_url=db_url)
+        if handled is not None:
+            return handled
         if args.command == "probe":
             return cmd_probe(config, db_url, args.endpoint, as_json=args.json, plan=args.plan)
         if args.command == "run":
@@ -204,7 +210,25 @@ def cmd_crawl(config: Config, db_url: str, names: list[str] | None) -> int:
     finally:
         progress.close()
     print(crawl_summary(outcome.reports, outcome.errors, time.monotonic() - started))
+    fill_outbox(config, db_url)
     return 1 if outcome.all_failed else 0
+
+
+def fill_outbox(config: Config, db_url: str) -> None:
+    """Apply the alert rules to what just happened (as the service's jobs do); sending is `alerts deliver`."""
+    from monitor.alerts.evaluate import evaluate
+
+    engine = make_engine(db_url)
+    try:
+        report = evaluate(engine, config)
+    finally:
+        engine.dispose()
+    if report.enqueued:
+        print(
+            f"alerts: {report.enqueued} message(s) in the outbox; `modelwatch alerts deliver` (or the "
+            "running service) sends them",
+            file=sys.stderr,
+        )
 
 
 def cmd_extract(urls: list[str], *, as_json: bool, provider: str | None, timeout_s: float) -> int:
@@ -264,6 +288,7 @@ def cmd_probe(config: Config, db_url: str, names: list[str] | None, *, as_json: 
         result = runner.round(probes)
     finally:
         engine.dispose()
+    fill_outbox(config, db_url)
     if as_json:
         print(json.dumps([sample.to_json() for sample in result.samples], indent=2))
     else:

@@ -26,6 +26,8 @@ class Runner(Protocol):
 
     def retention_job(self) -> None: ...
 
+    def alerts_job(self) -> None: ...
+
 
 _lock = threading.Lock()
 _runner: Runner | None = None
@@ -69,3 +71,10 @@ def retention() -> None:
     runner = _current()
     if runner is not None:
         runner.retention_job()
+
+
+def alerts() -> None:
+    """One delivery pass of the alert outbox."""
+    runner = _current()
+    if runner is not None:
+        runner.alerts_job()

@@ -40,6 +40,8 @@ from db.queries import last_runs
 from db.rollups import rollup
 from db.types import utcnow
 from monitor import jobs
+from monitor.alert_commands import deliver_summary, delivery_pass, evaluate_summary
+from monitor.alerts.evaluate import evaluate
 from monitor.config import Config
 from monitor.crawl import CrawlError, crawl_in_child, source_specs
 from monitor.probing import ProbeRunner, round_summary
@@ -52,6 +54,7 @@ JOBS_TABLE = "apscheduler_jobs"
 START_STAGGER_S = 3.0
 RETENTION_EVERY = timedelta(hours=6)
 HEARTBEAT_EVERY_S = 15
+ALERTS_EVERY = timedelta(seconds=30)
 
 
 def first_run_time(*, last_finished: datetime | None, every: timedelta, now: datetime) -> datetime:
@@ -145,6 +148,7 @@ class Service:
             else:
                 logger.info("%s", crawl_summary([report], [], seconds))
                 self._relink_probes()
+        self._evaluate_alerts()
         for error in outcome.errors:
             logger.error("crawl of %s: %s", source, error)
 
@@ -169,6 +173,25 @@ class Service:
             logger.info("probe round (%s): %s", timedelta(seconds=every_s), round_summary(result))
         except Exception:
             logger.exception("probe round (every %s s) failed", every_s)
+        self._evaluate_alerts()
+
+    def _evaluate_alerts(self) -> None:
+        """Apply the alert rules to what just happened and fill the outbox (delivery is its own job)."""
+        try:
+            report = evaluate(self.engine, self.config)
+            if report.enqueued:
+                logger.info("%s", evaluate_summary(report))
+        except Exception:
+            logger.exception("alert evaluation failed")
+
+    def alerts_job(self) -> None:
+        """One delivery pass of the alert outbox (evaluating first, to catch up); never raises."""
+        try:
+            evaluated, delivered = delivery_pass(self.engine, self.config)
+            if delivered.sent or delivered.retrying or delivered.failed:
+                logger.info("%s", deliver_summary(delivered))
+        except Exception:
+            logger.exception("alert delivery failed")
 
     def rollup_job(self) -> None:
         """Fold new probe samples into hourly and daily rollups; never raises."""
@@ -220,6 +243,8 @@ class Service:
             every = timedelta(seconds=every_s)
             name = f"probe round every {every}"
             plans.append(JobPlan(f"probe:{every_s}s", name, jobs.probe, (every_s,), every, now))
+        every = ALERTS_EVERY
+        plans.append(JobPlan("alerts", "alert delivery", jobs.alerts, (), every, now + timedelta(seconds=5)))
         if self.config.probes:
             every = self.config.monitoring.rollup_every
             plans.append(JobPlan("rollup", "rollup", jobs.rollup, (), every, now + every))
