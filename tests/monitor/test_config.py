@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -235,3 +235,58 @@ def test_config_is_frozen() -> None:
     config = default_config()
     with pytest.raises(ValueError, match="frozen"):
         config.alerts.price_change_percent = 2.0  # type: ignore[misc]
+
+
+MONITORED = """
+[[probes]]
+name = "p1"
+protocol = "http"
+url = "http://127.0.0.1:9/healthz"
+"""
+
+
+def test_monitoring_defaults_and_maintenance_windows() -> None:
+    config = parse_config(
+        MONITORED
+        + """
+[monitoring]
+down_after = 4
+[[monitoring.maintenance]]
+weekly = "Sun 23:00-01:00"
+[[monitoring.maintenance]]
+probes = ["p1"]
+start = 2026-01-01T00:00:00Z
+end = 2026-01-01T01:00:00Z
+"""
+    )
+    assert config.monitoring.down_after == 4 and config.monitoring.up_after == 2
+    assert config.monitoring.raw_retention == timedelta(days=7)
+    weekly, once = config.monitoring.maintenance
+    sunday_late = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # a Sunday
+    monday_early = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # across midnight and the week's end
+    assert weekly.covers("p1", sunday_late) and weekly.covers("anything", monday_early)
+    assert not weekly.covers("p1", datetime(2026, 11, 23, 1, 30, tzinfo=UTC))
+    assert once.covers("p1", datetime(2026, 1, 1, 0, 30, tzinfo=UTC))
+    assert not once.covers("p2", datetime(2026, 1, 1, 0, 30, tzinfo=UTC))
+    assert not once.covers("p1", datetime(2026, 1, 1, 1, 0, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('weekly = "Funday 1-2"', "monitoring.maintenance[0].weekly: invalid weekly window 'Funday 1-2'"),
+        (
+            'probes = ["zz"]\nweekly = "mon 01:00-02:00"',
+            "monitoring.maintenance[0].probes[0]: no probe named 'zz'",
+        ),
+        ("start = 2026-01-01T00:00:00Z", "monitoring.maintenance[0].end: required (or give weekly)"),
+        (
+            "start = 2026-01-01T02:00:00Z\nend = 2026-01-01T01:00:00Z",
+            "monitoring.maintenance[0].end: must be after start",
+        ),
+    ],
+)
+def test_bad_maintenance_windows_name_the_key(text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(MONITORED + "[[monitoring.maintenance]]\n" + text, path="modelwatch.toml")
+    assert f"modelwatch.toml: {message}" in str(caught.value)
