@@ -266,8 +266,10 @@ class ProbeRollup(SQLModel, table=True):
     """One target's samples over one hour or one UTC day.
 
     `count` = `ok` + `failures` + `excluded` + `maintenance`: a sample inside a maintenance window counts
-    only in `maintenance`; uptime is ok / (count - excluded - maintenance). `errors` ({class: n}, null
-    when none) counts the samples outside maintenance that were not ok. Latency figures (sum, min, max,
+    only in `maintenance`; uptime is ok / (count - excluded - maintenance). The `err_<class>` columns
+    count the samples outside maintenance that were not ok, by error class (`db.samples`; `err_unknown`
+    for a failure without a known class): one integer column per class rather than a JSON object, so
+    a window sums them in SQL instead of decoding an object per row. Latency figures (sum, min, max,
     and the `db.histogram` blobs) are over the ok samples outside maintenance.
     """
 
@@ -283,7 +285,14 @@ class ProbeRollup(SQLModel, table=True):
     failures: int = 0
     excluded: int = 0
     maintenance: int = 0
-    errors: dict[str, int] | None = _json(None)
+    err_timeout: int = 0
+    err_connect: int = 0
+    err_http_5xx: int = 0
+    err_rate_limited: int = 0
+    err_client_error: int = 0
+    err_stream_error: int = 0
+    err_bad_response: int = 0
+    err_unknown: int = 0
     ttft_count: int = 0
     ttft_sum: float = 0.0
     ttft_min: float | None = None

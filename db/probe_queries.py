@@ -15,21 +15,19 @@ Uptime = ok / (count - excluded - maintenance), as a percent; None without count
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from db import histogram
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
-from db.rollups import DAY, HOUR, Bucket, floor_to, sample_columns, table
+from db.rollups import DAY, ERROR_COLUMNS, HOUR, Bucket, error_name, floor_to, sample_columns, table
 from db.samples import EXCLUDED_CLASSES
 
 #: Windows up to this long read hourly rollups; longer ones read daily rollups.
@@ -40,6 +38,7 @@ SERIES_HOURLY_UP_TO = timedelta(days=60)
 SAMPLE = "sample"
 _WINDOW = re.compile(r"(\d+)\s*([hd])")
 _SUMS = (
+    *ERROR_COLUMNS.values(),
     "count",
     "ok",
     "failures",
@@ -168,62 +167,35 @@ def _read_rollups(
     ids: list[int] | None,
     buckets: dict[str, dict[int, Bucket]],
 ) -> None:
-    """Add the rollup rows of `period` to each window's buckets: sums in SQL, histograms in Python."""
+    """Add the rollup rows of `period` to each window's buckets: sums in SQL, histograms in Python.
+
+    The windows' starts cut the rows into disjoint segments ([30d, 7d), [7d, now]...), each read
+    once; a window is the sum of the segments from its start on.
+    """
     r, t = table(ProbeRollup), table(ProbeTarget)
-    lowest = min(w.start for w in windows)
     # A target id first: the rows are read as one short range of the primary key per target.
     targets = select(t.c.id) if ids is None else select(t.c.id).where(t.c.id.in_(ids))
-    where = and_(r.c.target_id.in_(targets), r.c.period == period, r.c.start >= lowest)
-    inside = [None if w.start == lowest else r.c.start >= w.start for w in windows]
-    columns: list[Any] = [r.c.target_id]
-    for flag in inside:
-        columns += [func.sum(_when(flag, r.c[name], 0)) for name in _SUMS]
-        columns += [func.min(_when(flag, r.c[name])) for name in _LEAST]
-        columns += [func.max(_when(flag, r.c[name])) for name in _MOST]
-    names = (*_SUMS, *_LEAST, *_MOST)
-    for target_id, *values in session.execute(select(*columns).where(where).group_by(r.c.target_id)):
-        for n, window in enumerate(windows):
-            part = values[n * len(names) : (n + 1) * len(names)]
-            sums = SimpleNamespace(**{name: value or 0 for name, value in zip(_SUMS, part, strict=False)})
-            for name, value in zip(names[len(_SUMS) :], part[len(_SUMS) :], strict=True):
-                setattr(sums, name, value)
-            bucket = buckets[window.name].setdefault(target_id, Bucket())
-            bucket.add_sums(sums)
-    # Histograms: one big-integer addition per row and window.
-    flags = [flag for flag in inside if flag is not None]
-    always = [n for n, flag in enumerate(inside) if flag is None]
-    flagged = [n for n, flag in enumerate(inside) if flag is not None]
-    hists: list[dict[int, int]] = [{} for _ in windows]
-    query = select(r.c.target_id, r.c.ttft_hist, *flags).where(where, r.c.ttft_hist.is_not(None))
-    for target_id, blob, *marks in session.execute(query):
-        packed = histogram.decode(blob)
-        for n in always:
-            hists[n][target_id] = hists[n].get(target_id, 0) + packed
-        for n, mark in zip(flagged, marks, strict=True):
-            if mark:
-                hists[n][target_id] = hists[n].get(target_id, 0) + packed
-    for n, window in enumerate(windows):
-        mine = buckets[window.name]
-        for target_id, packed in hists[n].items():
-            mine[target_id].ttft_hist += packed
-    # Error counts: rows with the same counts grouped in SQL (most hours have none, or one 429).
-    errors = cast(r.c.errors, String)
-    counts = [func.count() if flag is None else func.sum(case((flag, 1), else_=0)) for flag in inside]
-    query = select(r.c.target_id, errors, *counts).where(where, r.c.errors.is_not(None))
-    decoded: dict[str, dict[str, int]] = {}
-    for target_id, text, *times in session.execute(query.group_by(r.c.target_id, errors)):
-        parsed = decoded.get(text)
-        if parsed is None:
-            parsed = decoded[text] = json.loads(text) or {}
-        for window, n in zip(windows, times, strict=True):
-            if n:
-                buckets[window.name][target_id].add_errors({name: k * n for name, k in parsed.items()})
-
-
-def _when(flag: ColumnElement[bool] | None, value: Any, otherwise: Any = None) -> Any:
-    if flag is None:
-        return value
-    return case((flag, value), else_=otherwise)
+    starts = sorted({w.start for w in windows})
+    sums = [func.coalesce(func.sum(r.c[name]), 0).label(name) for name in _SUMS]
+    sums += [func.min(r.c[name]).label(name) for name in _LEAST]
+    sums += [func.max(r.c[name]).label(name) for name in _MOST]
+    for n, start in enumerate(starts):
+        where = [r.c.target_id.in_(targets), r.c.period == period, r.c.start >= start]
+        if n + 1 < len(starts):
+            where.append(r.c.start < starts[n + 1])
+        mine = [buckets[w.name] for w in windows if w.start <= start]
+        query = select(r.c.target_id, *sums).where(*where).group_by(r.c.target_id)
+        for row in session.execute(query).all():
+            for target_buckets in mine:
+                target_buckets.setdefault(row.target_id, Bucket()).add_sums(row)
+        # Histograms: one big-integer addition per row.
+        hists: dict[int, int] = {}
+        query = select(r.c.target_id, r.c.ttft_hist).where(*where, r.c.ttft_hist.is_not(None))
+        for target_id, blob in session.execute(query).all():
+            hists[target_id] = hists.get(target_id, 0) + histogram.decode(blob)
+        for target_id, packed in hists.items():
+            for target_buckets in mine:
+                target_buckets[target_id].ttft_hist += packed
 
 
 def _read_tail(
@@ -255,7 +227,7 @@ def _read_tail(
             query = select(s.c.target_id, *sample_columns(), *flags).where(s.c.at >= since, s.c.at <= now)
             if chunk is not None:
                 query = query.where(s.c.target_id.in_(chunk))
-            for row in session.execute(query):
+            for row in session.execute(query).all():
                 key = (row[0], tuple(bool(flag) for flag in row[7:]))
                 bucket = tail.get(key)
                 if bucket is None:
@@ -388,7 +360,7 @@ def _sample_point(row: Any) -> SeriesPoint:
         excluded=int(excluded),
         maintenance=int(maintenance),
         uptime=(100.0 if row.ok else 0.0) if counted else None,
-        errors={row.error_class or "unknown": 1} if not row.ok and not maintenance else {},
+        errors={error_name(row.error_class): 1} if not row.ok and not maintenance else {},
         ttft_ms=row.ttft_ms,
         ttft_p50_ms=None,
         ttft_p90_ms=None,

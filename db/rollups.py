@@ -32,7 +32,7 @@ from db import histogram
 from db.bulk import insert_rows
 from db.engine import session_scope
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.samples import EXCLUDED_CLASSES
+from db.samples import ERROR_CLASSES, EXCLUDED_CLASSES
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ PERIODS = {HOUR: timedelta(hours=1), DAY: timedelta(days=1)}
 #: How long after its `at` a sample may still be recorded and be rolled up on time.
 SETTLE = timedelta(minutes=5)
 QUANTILES = (0.5, 0.9, 0.99)
+UNKNOWN = "unknown"  # a failure whose class is not one of `db.samples.ERROR_CLASSES`
+#: The rollup column counting each error class.
+ERROR_COLUMNS = {name: f"err_{name}" for name in (*ERROR_CLASSES, UNKNOWN)}
+_KNOWN = frozenset(ERROR_CLASSES)
 _CHUNK = 500
 
 
@@ -111,7 +115,7 @@ class Bucket:
             self.maintenance += 1
             return
         if not ok:
-            name = error_class or "unknown"
+            name = error_class if error_class is not None and error_class in _KNOWN else UNKNOWN
             self.errors[name] = self.errors.get(name, 0) + 1
             if name in EXCLUDED_CLASSES:
                 self.excluded += 1
@@ -138,12 +142,18 @@ class Bucket:
     def add_row(self, row: Any) -> None:
         """Add a `ProbeRollup` row (a Core row or anything with its column names as attributes)."""
         self.add_sums(row)
-        self.add_errors(row.errors)
         self.ttft_hist += histogram.decode(row.ttft_hist)
         self.total_hist += histogram.decode(row.total_hist)
 
     def add_sums(self, row: Any) -> None:
-        """Add the scalar columns of a rollup row or of an aggregate over rollup rows."""
+        """Add the scalar columns (error counts included) of a rollup row or of sums of rollup rows."""
+        self._add_scalars(row)
+        for name, column in ERROR_COLUMNS.items():
+            n = getattr(row, column)
+            if n:
+                self.errors[name] = self.errors.get(name, 0) + n
+
+    def _add_scalars(self, row: Any) -> None:
         self.count += row.count
         self.ok += row.ok
         self.failures += row.failures
@@ -166,7 +176,7 @@ class Bucket:
                 self.errors[name] = self.errors.get(name, 0) + n
 
     def merge(self, other: Bucket) -> None:
-        self.add_sums(other)
+        self._add_scalars(other)
         self.add_errors(other.errors)
         self.ttft_hist += other.ttft_hist
         self.total_hist += other.total_hist
@@ -200,7 +210,7 @@ class Bucket:
             "failures": self.failures,
             "excluded": self.excluded,
             "maintenance": self.maintenance,
-            "errors": dict(sorted(self.errors.items())) or None,
+            **{column: self.errors.get(name, 0) for name, column in ERROR_COLUMNS.items()},
             "ttft_count": self.ttft_count,
             "ttft_sum": self.ttft_sum,
             "ttft_min": self.ttft_min,
@@ -225,6 +235,11 @@ def _most(a: float | None, b: float | None) -> float | None:
 
 
 #: The raw-sample columns a bucket needs, in `Bucket.add_sample`'s order (after target_id and at).
+def error_name(error_class: str | None) -> str:
+    """The error class a failed sample is counted under."""
+    return error_class if error_class is not None and error_class in _KNOWN else UNKNOWN
+
+
 def sample_columns() -> list[Any]:
     s = table(ProbeSample)
     return [s.c.ok, s.c.error_class, s.c.ttft_ms, s.c.total_ms, s.c.tokens_per_s, s.c.in_maintenance]

@@ -33,7 +33,7 @@ from db.probes import (
     record_samples,
     write_samples,
 )
-from db.rollups import SETTLE, floor_day, floor_hour, rollup, table
+from db.rollups import ERROR_COLUMNS, SETTLE, floor_day, floor_hour, rollup, table
 from db.samples import EXCLUDED_CLASSES, Sample
 
 T0 = datetime(2026, 5, 1, 20, 0, tzinfo=UTC)  # the data crosses midnight: two UTC days
@@ -104,7 +104,8 @@ def assert_bucket(row: Any, want: Direct) -> None:
         want.excluded,
         want.maintenance,
     )
-    assert dict(row.errors or {}) == dict(want.errors)
+    errors = {name: getattr(row, column) for name, column in ERROR_COLUMNS.items()}
+    assert {name: n for name, n in errors.items() if n} == dict(want.errors)
     assert row.ttft_count == len(want.ttft) and row.total_count == len(want.total)
     assert row.ttft_sum == pytest.approx(math.fsum(want.ttft))
     assert row.total_sum == pytest.approx(math.fsum(want.total))
