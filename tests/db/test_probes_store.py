@@ -421,6 +421,16 @@ def test_an_exception_inside_the_transaction_leaves_nothing_half_written(engine:
     assert record_samples(engine, failing).incidents_opened == 1
 
 
+def test_an_unknown_error_class_counts_as_a_failure_of_class_unknown(engine: Engine) -> None:
+    ids = setup_targets(engine)
+    record_samples(engine, [Sample("a", T0, False, 418, "teapot"), Sample("a", T0, False, 500, None)])
+    rollup(engine, now=T0 + timedelta(hours=1))
+    row = rollup_rows(engine)[(ids["a"], "hour", T0)]
+    assert (row["failures"], row["err_unknown"]) == (2, 2)
+    window = endpoint_health(engine, now=T0 + timedelta(hours=1))[ids["a"]].windows["1d"]
+    assert (window.errors, window.uptime) == ({"unknown": 2}, 0.0)
+
+
 def test_long_messages_are_truncated(engine: Engine) -> None:
     setup_targets(engine)
     record_samples(engine, [Sample("a", T0, False, 500, "http_5xx", message="x" * 2000)])
