@@ -151,7 +151,8 @@ class _Attempt:
             request.url,
             headers=request.headers,
             json=request.json,
-            timeout=httpx.Timeout(deadline),
+            # The deadline around the whole exchange ends a slow read; a timer per read would cost more.
+            timeout=httpx.Timeout(deadline, read=None),
             extensions={"trace": self._trace},
         ) as response:
             self.status = response.status_code
