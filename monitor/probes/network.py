@@ -215,8 +215,8 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
 
 def transport(*, limits: httpx.Limits, verify: ssl.SSLContext | bool = True) -> httpx.AsyncHTTPTransport:
     """An httpx transport (HTTP/1.1, no retries) whose connections use `AsyncioBackend`."""
-    base = httpx.AsyncHTTPTransport(verify=verify, limits=limits)
     ssl_context = verify if isinstance(verify, ssl.SSLContext) else httpx.create_ssl_context(verify=verify)
+    base = httpx.AsyncHTTPTransport(verify=ssl_context, limits=limits)
     # httpx has no argument for httpcore's network backend: swap the pool it built for the same one on ours.
     base._pool = httpcore.AsyncConnectionPool(
         ssl_context=ssl_context,
