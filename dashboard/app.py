@@ -1,0 +1,50 @@
+"""The dashboard's entry script: ``streamlit run dashboard/app.py`` (or ``modelwatch dashboard``).
+
+The database URL comes from the environment variable ``MODELWATCH_DB_URL`` (default
+``sqlite:///modelwatch.db``), read here in `main` and nowhere else: a Streamlit script is an entry point,
+like the CLI, and `monitor.dashboard_commands.start_dashboard` sets the variable for the child process.
+The pages below this script take the URL from the session (`dashboard.context`).
+
+Pages and their URLs (deep links):
+
+- ``/catalog`` (the default, ``/``): every endpoint, searchable, with a CSV download
+- ``/model?id=<canonical id>``: one model: offers, price history, TTFT and uptime, incidents
+- ``/status``: uptime heatmap (endpoint by day) and the open incidents
+- ``/recommend``: the cheapest capable endpoints for a job, and why the others were left out
+- ``/changes``: price, parameter and context changes and incidents
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import context
+
+DB_URL_ENV = "MODELWATCH_DB_URL"
+DEFAULT_DB_URL = "sqlite:///modelwatch.db"
+VIEWS = Path(__file__).resolve().parent / "views"
+#: (file under views/, url path, title, icon); the first is the default page.
+PAGES = (
+    ("catalog.py", "catalog", "Catalog", "📋"),
+    ("model.py", "model", "Model", "🔎"),
+    ("status.py", "status", "Status", "🩺"),
+    ("recommend.py", "recommend", "Recommend", "🧮"),
+    ("changes.py", "changes", "Changes", "📰"),
+)
+
+
+def main() -> None:
+    st.set_page_config(page_title="modelwatch", page_icon="📡", layout="wide")
+    context.use_database(os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL)
+    pages = [
+        st.Page(VIEWS / name, url_path=path, title=title, icon=icon, default=index == 0)
+        for index, (name, path, title, icon) in enumerate(PAGES)
+    ]
+    st.navigation(pages).run()
+
+
+if __name__ == "__main__":
+    main()

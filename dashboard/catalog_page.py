@@ -1,0 +1,100 @@
+"""Catalog: every active endpoint, searchable, filterable and sortable, with a CSV download."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import context, freshness
+from dashboard.frames import CATALOG_COLUMNS, catalog_rows
+from db.endpoint_state import STATUSES
+
+SORTS = {
+    "output price": ["output", "input"],
+    "input price": ["input", "output"],
+    "context (largest first)": ["context"],
+    "TTFT p50": ["TTFT p50 ms"],
+    "uptime 7d (highest first)": ["uptime 7d %"],
+    "model": ["model", "provider"],
+    "provider": ["provider", "model"],
+}
+_DESCENDING = {"context (largest first)", "uptime 7d (highest first)"}
+
+
+def render() -> None:
+    st.title("Catalog")
+    snap = context.snapshot()
+    freshness.show(freshness.load(context.db_url()), context.now())
+    if not snap.active:
+        freshness.show_empty()
+        return
+    st.caption(
+        "Who serves which model at what price (per 1M tokens). Status, uptime and TTFT are our own "
+        "probes' (7 days); blank where an endpoint is not probed. Click a column header to sort."
+    )
+    frame = catalog_rows(snap)
+    counts = Counter(p for params in frame["_parameters"] for p in params)
+    common = [name for name, _ in counts.most_common(40)]
+    left, middle, right = st.columns([3, 2, 2])
+    query = left.text_input("Search model, provider or provider's model id", key="catalog_q")
+    providers = middle.multiselect("Provider", sorted(frame["_provider"].unique(), key=str.casefold))
+    statuses = right.multiselect("Status", list(STATUSES))
+    left, middle, right = st.columns([3, 2, 2])
+    params = left.multiselect("Required parameters", common)
+    min_context = middle.number_input("Minimum context (tokens)", min_value=0, value=0, step=8192)
+    sort = right.selectbox("Sort by", list(SORTS))
+    shown = filter_rows(frame, query, providers, statuses, params, int(min_context))
+    shown = shown.sort_values(
+        SORTS[sort], ascending=sort not in _DESCENDING, na_position="last", kind="stable"
+    )
+    models = shown["model"].nunique()
+    st.markdown(f"**{len(shown)}** endpoints of **{models}** models (of {len(frame)} endpoints)")
+    st.dataframe(
+        shown[CATALOG_COLUMNS],
+        hide_index=True,
+        width="stretch",
+        height=560,
+        column_config={
+            "context": st.column_config.NumberColumn(format="%d"),
+            "input": st.column_config.NumberColumn("input /1M", format="%.4g"),
+            "output": st.column_config.NumberColumn("output /1M", format="%.4g"),
+            "capabilities": st.column_config.ListColumn("capabilities"),
+            "uptime 7d %": st.column_config.NumberColumn(format="%.2f"),
+            "TTFT p50 ms": st.column_config.NumberColumn(format="%.0f"),
+            "page": st.column_config.LinkColumn("model page", display_text="open"),
+        },
+    )
+    st.download_button(
+        "Download CSV",
+        shown[CATALOG_COLUMNS].drop(columns=["page"]).to_csv(index=False).encode(),
+        file_name="modelwatch-catalog.csv",
+        mime="text/csv",
+    )
+
+
+def filter_rows(
+    frame: pd.DataFrame,
+    query: str,
+    providers: list[str],
+    statuses: list[str],
+    params: list[str],
+    min_context: int,
+) -> pd.DataFrame:
+    """The rows matching every filter given (a search matches model, provider or provider's id)."""
+    mask = pd.Series(True, index=frame.index)
+    needle = query.strip().casefold()
+    if needle:
+        text = frame["model"] + " " + frame["provider"] + " " + frame["provider model id"]
+        mask &= text.str.casefold().str.contains(needle, regex=False)
+    if providers:
+        mask &= frame["_provider"].isin(providers)
+    if statuses:
+        mask &= frame["_status"].isin(statuses)
+    if params:
+        wanted = set(params)
+        mask &= frame["_parameters"].map(lambda have: wanted <= set(have))
+    if min_context:
+        mask &= frame["context"].fillna(0) >= min_context
+    return frame[mask]

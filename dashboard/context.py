@@ -1,0 +1,57 @@
+"""What every page shares: the database URL, one engine and one catalog snapshot per process, freshness.
+
+The entry script (`dashboard/app.py`) puts the database URL in the session (`use_database`); pages
+read it back with `db_url()`. Engines and the `CatalogReader` are cached per URL for the whole
+process (`st.cache_resource`), so a rerun costs the store one version query at most every few seconds.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from db.catalog import CatalogSnapshot
+from db.catalog_reader import CatalogReader
+from db.engine import make_engine
+from db.types import utcnow
+
+_URL_KEY = "modelwatch_db_url"
+#: How often the catalog snapshot is checked against the store.
+REFRESH_S = 5.0
+
+
+def use_database(url: str) -> None:
+    """Make `url` the database of this session's pages."""
+    st.session_state[_URL_KEY] = url
+
+
+def db_url() -> str:
+    url = st.session_state.get(_URL_KEY)
+    if not url:
+        raise RuntimeError("no database: run the dashboard through dashboard/app.py")
+    return str(url)
+
+
+@st.cache_resource(show_spinner=False)
+def engine_for(url: str) -> Engine:
+    return make_engine(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _reader(url: str) -> CatalogReader:
+    # In the background after the first build: a rebuild never holds up a page.
+    return CatalogReader(engine_for(url), refresh_s=REFRESH_S, background=True)
+
+
+def engine() -> Engine:
+    return engine_for(db_url())
+
+
+def snapshot() -> CatalogSnapshot:
+    return _reader(db_url()).snapshot()
+
+
+def now() -> datetime:
+    return utcnow()
