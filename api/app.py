@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from api import admin, catalog_routes, ops_routes, recommend_routes
 from api.http import NotFound, ParameterError, json_response
 from api.render import dumps
-from api.state import AdminActions, ApiState
+from api.state import AdminActions, ApiState, CachedAnswers
 from db.catalog_reader import CatalogReader
 from db.engine import make_engine
 from db.types import utcnow
@@ -111,6 +111,7 @@ def create_app(
     for router in (catalog_routes.router, recommend_routes.router, admin.router, ops_routes.router):
         app.include_router(router)
     _add_error_handlers(app)
+    app.add_middleware(CachedAnswers, state=state)  # repeated questions skip routing and parsing
     return app
 
 

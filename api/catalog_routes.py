@@ -23,6 +23,7 @@ from api.http import (
     state_of,
     utc,
 )
+from api.query_models import TERMINUS, EndpointFilters
 from api.render import dumps
 from api.schemas import (
     ChangeList,
@@ -32,33 +33,15 @@ from api.schemas import (
     ModelList,
     PriceList,
     ProbeSeries,
-    Status,
 )
 from db.catalog import CatalogSnapshot, list_changes, price_periods
 from db.catalog_probes import endpoint_probe_series
-from db.listing import SORT_KEYS, EndpointQuery, select_endpoints, select_models
+from db.listing import EndpointQuery, select_endpoints, select_models
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
-TERMINUS = "deepseek/deepseek-v3.1-terminus"
-Sort = Literal[
-    "price", "-price", "input_price", "-input_price", "output_price", "-output_price", "context", "-context",
-    "provider", "-provider", "model", "-model", "ttft", "-ttft", "uptime", "-uptime", "first_seen",
-    "-first_seen", "last_seen", "-last_seen", "id", "-id",
-]  # fmt: skip
-assert {s.lstrip("-") for s in Sort.__args__} == set(SORT_KEYS)  # type: ignore[attr-defined]
-
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size (at most 1000)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_COUNT, description="items to skip")]
-ModelParam = Annotated[
-    str | None,
-    Query(
-        max_length=300,
-        description="canonical model id, a provider's model id, or a configured alias",
-        examples=[TERMINUS],
-    ),
-]
-Price = Annotated[float | None, Query(ge=0, allow_inf_nan=False, description="per 1M tokens", examples=[1.0])]
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -66,51 +49,31 @@ def _decimal(value: float | None) -> Decimal | None:
 
 
 @router.get("/endpoints", response_model=EndpointList, responses=ERRORS, summary="List endpoints")
-async def list_endpoints(
-    request: Request,
-    model: ModelParam = None,
-    provider: Annotated[str | None, Query(max_length=200, examples=["DeepInfra"])] = None,
-    min_context: Annotated[int | None, Query(ge=0, le=MAX_COUNT, examples=[150000])] = None,
-    param: Annotated[
-        list[str] | None, Query(description="required request parameters (repeat)", examples=[["tools"]])
-    ] = None,
-    max_input_price: Price = None,
-    max_output_price: Price = None,
-    quantization: Annotated[
-        list[str] | None, Query(description="allowed (repeat)", examples=[["fp8"]])
-    ] = None,
-    status: Annotated[list[Status] | None, Query(description="our probes' verdict (repeat)")] = None,
-    currency: Annotated[str | None, Query(max_length=20, examples=["USD"])] = None,
-    include_removed: Annotated[bool, Query(description="also endpoints no longer listed")] = False,
-    sort: Annotated[
-        Sort, Query(description="order; '-' in front: descending; unknown values last")
-    ] = "price",
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> Response:
+async def list_endpoints(request: Request, q: Annotated[EndpointFilters, Query()]) -> Response:
     """Endpoints (one provider serving one model at one URL), filtered, sorted and paged."""
 
     def build(snapshot: CatalogSnapshot) -> dict[str, Any]:
-        resolved = snapshot.resolve_model(model) if model is not None else None
-        if model is not None and resolved is None:
-            return {"data": [], "total": 0, "limit": limit, "offset": offset}
+        page = {"limit": q.limit, "offset": q.offset}
+        resolved = snapshot.resolve_model(q.model) if q.model is not None else None
+        if q.model is not None and resolved is None:
+            return {"data": [], "total": 0, **page}
         query = EndpointQuery(
             model=resolved,
-            provider=provider,
-            min_context=min_context,
-            parameters=tuple(param or ()),
-            max_input_price=_decimal(max_input_price),
-            max_output_price=_decimal(max_output_price),
-            quantizations=tuple(quantization or ()),
-            statuses=tuple(status or ()),
-            currency=currency,
-            include_removed=include_removed,
-            sort=sort,
-            limit=limit,
-            offset=offset,
+            provider=q.provider,
+            min_context=q.min_context,
+            parameters=tuple(q.param or ()),
+            max_input_price=_decimal(q.max_input_price),
+            max_output_price=_decimal(q.max_output_price),
+            quantizations=tuple(q.quantization or ()),
+            statuses=tuple(q.status or ()),
+            currency=q.currency,
+            include_removed=q.include_removed,
+            sort=q.sort,
+            limit=q.limit,
+            offset=q.offset,
         )
-        page, total = select_endpoints(snapshot, query)
-        return {"data": [render.endpoint(e) for e in page], "total": total, "limit": limit, "offset": offset}
+        found, total = select_endpoints(snapshot, query)
+        return {"data": [render.endpoint(e) for e in found], "total": total, **page}
 
     return await cached(request, build)
 

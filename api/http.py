@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.render import dumps
 from api.schemas import Problem, ValidationProblem
-from api.state import ApiState
+from api.state import ApiState, json_cache_key
 from db.catalog import CatalogSnapshot
 
 JSON = "application/json"
@@ -59,7 +59,7 @@ async def cached(
     or built (by `build(snapshot)`, in a worker thread when it does I/O) and kept."""
     state = state_of(request)
     snapshot = await state.snapshot()
-    key = (request.url.path, request.url.query)
+    key = json_cache_key(request.scope)
     body = state.cache.get(snapshot.version, key)
     if body is None:
         value = await run_in_threadpool(build, snapshot) if in_thread else build(snapshot)

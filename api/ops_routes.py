@@ -116,7 +116,7 @@ async def changes_feed(
         raise ParameterError("kind", "a kind is at most 40 characters, without NUL")
     snapshot = await state.snapshot()
     # the feed's links name the host asked for: keep one body per host (Host is the client's to say)
-    key = (request.url.path, request.url.query, str(request.base_url))
+    key = ("atom", request.url.path, request.url.query, str(request.base_url))
     body = state.cache.get(snapshot.version, key)
     if body is None:
 

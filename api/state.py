@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from db.catalog import CatalogSnapshot, Version
 from db.catalog_reader import CatalogReader
@@ -92,3 +93,36 @@ class ApiState:
         if not self.admin_token or not given:
             return False
         return hmac.compare_digest(given.encode("utf-8"), self.admin_token.encode("utf-8"))
+
+
+def json_cache_key(scope: Scope) -> tuple[str, str, bytes]:
+    """The response cache's key of a JSON answer: the route's path and the raw query string."""
+    return ("json", scope["path"], scope["query_string"])
+
+
+class CachedAnswers:
+    """ASGI middleware: a GET whose JSON answer is in the response cache, at the version of a snapshot
+    checked less than `refresh_s` ago, is answered from there, before routing and parameter parsing.
+
+    Only answers a route built and cached itself are served (200s of valid queries), with the same
+    headers; anything else, or a stale snapshot, goes through the app as usual.
+    """
+
+    def __init__(self, app: ASGIApp, state: ApiState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            snapshot = self.state.reader.fresh()
+            if snapshot is not None:
+                body = self.state.cache.get(snapshot.version, ("json", scope["path"], scope["query_string"]))
+                if body is not None:
+                    headers = [
+                        (b"content-length", str(len(body)).encode()),
+                        (b"content-type", b"application/json"),
+                    ]
+                    await send({"type": "http.response.start", "status": 200, "headers": headers})
+                    await send({"type": "http.response.body", "body": body})
+                    return
+        await self.app(scope, receive, send)
