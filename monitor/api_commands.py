@@ -1,7 +1,10 @@
 """`modelwatch api` and `modelwatch recommend`, and the hooks the CLI calls.
 
 - `add_commands(commands)` adds ``api`` and ``recommend`` to the CLI's subcommands;
-- `run_command(args, config=..., db_url=...)` runs one of them (None when `args` is another command).
+- `run_command(args, config=..., db_url=...)` runs one of them (None when `args` is another command);
+- for `modelwatch run`: `make_app(...)` (the app with the service's crawl and probe jobs behind the admin
+  routes, `expect_scheduler=True` for `/healthz`) and `ApiThread(app, host=, port=)` to serve it beside
+  the scheduler.
 
 Settings (`MODELWATCH_API_HOST`, `MODELWATCH_API_PORT`, `MODELWATCH_ADMIN_TOKEN`) are read here and
 handed to `api.create_app` as arguments.
@@ -15,9 +18,13 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy.engine import Engine
 
 from api import create_app
 from api.render import recommendation as recommendation_json
@@ -95,6 +102,55 @@ def run_command(
     return cmd_recommend(args, config=config, db_url=db_url)
 
 
+def make_app(
+    *,
+    config: Config,
+    db_url: str,
+    settings: Settings,
+    engine: Engine | None = None,
+    run_crawl: Work | None = None,
+    run_probes: Work | None = None,
+    expect_scheduler: bool = False,
+) -> FastAPI:
+    """The catalog API as the CLI and the service serve it: the admin token from the settings, the
+    aliases from the configuration, crawls and probe rounds started on a background thread."""
+    token = settings.admin_token.get_secret_value() if settings.admin_token is not None else None
+    actions = BackgroundActions(config=config, db_url=db_url, run_crawl=run_crawl, run_probes=run_probes)
+    return create_app(
+        engine=engine,
+        db_url=None if engine is not None else db_url,
+        admin_token=token,
+        actions=actions,
+        aliases=config.models.aliases,
+        expect_scheduler=expect_scheduler,
+    )
+
+
+class ApiThread:
+    """The catalog API served on a background thread, for `modelwatch run` beside its scheduler:
+    `start()` returns once the port listens; `stop()` asks uvicorn to finish and waits."""
+
+    def __init__(self, app: FastAPI, *, host: str, port: int) -> None:
+        import uvicorn
+
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+        )
+        self._thread = threading.Thread(target=self.server.run, name="catalog-api", daemon=True)
+
+    def start(self, timeout_s: float = 30) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + timeout_s
+        while not self.server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the catalog API did not start (is the port free?)")
+            time.sleep(0.05)
+
+    def stop(self, timeout_s: float = 10) -> None:
+        self.server.should_exit = True
+        self._thread.join(timeout_s)
+
+
 def cmd_api(
     args: argparse.Namespace, *, config: Config, db_url: str, settings: Settings, run_probes: Work | None
 ) -> int:
@@ -102,17 +158,14 @@ def cmd_api(
 
     host = args.host or settings.api_host
     port = args.port if args.port is not None else settings.api_port
-    token = settings.admin_token.get_secret_value() if settings.admin_token is not None else None
     engine = make_engine(db_url)
-    actions = BackgroundActions(config=config, db_url=db_url, run_probes=run_probes)
-    app = create_app(engine=engine, admin_token=token, actions=actions, aliases=config.models.aliases)
-    admin = "admin routes on" if token else "admin routes off (MODELWATCH_ADMIN_TOKEN unset)"
+    app = make_app(config=config, db_url=db_url, settings=settings, engine=engine, run_probes=run_probes)
+    admin = "admin routes on" if settings.admin_token else "admin routes off (MODELWATCH_ADMIN_TOKEN unset)"
     logger.info("catalog API on http://%s:%d over %s; %s", host, port, safe_url(db_url), admin)
     try:
         with _stop_quietly():
             uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
     finally:
-        actions.wait(timeout_s=0)
         engine.dispose()
     logger.info("catalog API stopped")
     return 0

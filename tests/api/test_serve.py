@@ -151,3 +151,27 @@ def test_other_commands_are_not_ours() -> None:
     assert (
         run_command(argparse.Namespace(command="crawl"), config=default_config(), db_url="sqlite://") is None
     )
+
+
+def test_api_thread_for_the_service(seeded_file: str) -> None:
+    """`modelwatch run` serves the API on a thread beside its scheduler: /healthz then expects a heartbeat."""
+    from pydantic import SecretStr
+
+    from monitor.api_commands import ApiThread, make_app
+    from monitor.settings import Settings
+
+    settings = Settings(admin_token=SecretStr(TOKEN))
+    app = make_app(config=default_config(), db_url=seeded_file, settings=settings, expect_scheduler=True)
+    server = ApiThread(app, host="127.0.0.1", port=free_port())
+    server.start()
+    try:
+        base = f"http://127.0.0.1:{server.server.config.port}"
+        health = httpx.get(f"{base}/healthz", timeout=10)
+        assert health.status_code == 503 and health.json()["scheduler"]["expected"] is True  # no beat yet
+        listing = httpx.get(f"{base}/api/v1/endpoints", params={"provider": "Cheap"}, timeout=10)
+        assert listing.json()["total"] == 1
+        probe = httpx.post(f"{base}/api/v1/probe", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)
+        assert probe.status_code == 503  # no probe function handed in
+    finally:
+        server.stop()
+    assert not server._thread.is_alive()
