@@ -3,8 +3,8 @@
 `connections` keep-alive connections each send a request, read the whole answer (by Content-Length),
 and send the next; every request's latency is kept. Paths come from a function of a running counter, so
 a run can ask the same few questions again and again (cached answers) or a new question every time.
-Written for this benchmark because no load tool (wrk, hey, ab) is installed here; it costs about 60 µs of
-CPU a request, so at the rates measured it takes a fraction of one of the two cores.
+Written for this benchmark because no load tool (wrk, hey, ab) is installed here. It shares the
+machine's cores with the server it measures.
 """
 
 from __future__ import annotations
