@@ -7,7 +7,7 @@ The pages below this script take the URL from the session (`dashboard.context`).
 
 Pages and their URLs (deep links):
 
-- ``/catalog`` (the default, ``/``): every endpoint, searchable, with a CSV download
+- ``/`` (the catalog, the default page): every endpoint, searchable, with a CSV download
 - ``/model?id=<canonical id>``: one model: offers, price history, TTFT and uptime, incidents
 - ``/status``: uptime heatmap (endpoint by day) and the open incidents
 - ``/recommend``: the cheapest capable endpoints for a job, and why the others were left out
@@ -28,16 +28,16 @@ DEFAULT_DB_URL = "sqlite:///modelwatch.db"
 VIEWS = Path(__file__).resolve().parent / "views"
 #: (file under views/, url path, title, icon); the first is the default page.
 PAGES = (
-    ("catalog.py", "catalog", "Catalog", "📋"),
-    ("model.py", "model", "Model", "🔎"),
-    ("status.py", "status", "Status", "🩺"),
-    ("recommend.py", "recommend", "Recommend", "🧮"),
-    ("changes.py", "changes", "Changes", "📰"),
+    ("catalog.py", "catalog", "Catalog", ":material/table_chart:"),
+    ("model.py", "model", "Model", ":material/search:"),
+    ("status.py", "status", "Status", ":material/monitor_heart:"),
+    ("recommend.py", "recommend", "Recommend", ":material/calculate:"),
+    ("changes.py", "changes", "Changes", ":material/history:"),
 )
 
 
 def main() -> None:
-    st.set_page_config(page_title="modelwatch", page_icon="📡", layout="wide")
+    st.set_page_config(page_title="modelwatch", page_icon=":material/radar:", layout="wide")
     context.use_database(os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL)
     pages = [
         st.Page(VIEWS / name, url_path=path, title=title, icon=icon, default=index == 0)

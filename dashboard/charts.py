@@ -59,7 +59,6 @@ def incidents(frame: pd.DataFrame) -> alt.Chart:
 
 def uptime_heatmap(frame: pd.DataFrame) -> alt.Chart:
     """Endpoint (rows) by UTC day (columns), coloured by uptime; grey where nothing was counted."""
-    rows = frame["endpoint"].nunique()
     return (
         alt.Chart(frame, title="uptime by day (our probes)")
         .mark_rect()
@@ -81,7 +80,7 @@ def uptime_heatmap(frame: pd.DataFrame) -> alt.Chart:
                 "failures:Q",
             ],
         )
-        .properties(height=max(80, 18 * rows))
+        .properties(height=alt.Step(20))
     )
 
 

@@ -14,7 +14,7 @@ from dashboard.text import number
 from db.catalog import CatalogSnapshot
 from db.endpoint_state import EndpointState
 
-STATUS_ICONS = {"up": "🟢 up", "down": "🔴 down", "degraded": "🟠 degraded", "unknown": "⚪ unknown"}
+STATUS_ICONS = {"up": "● up", "down": "✖ down", "degraded": "▲ degraded", "unknown": "○ unknown"}
 MODEL_PAGE = "model"
 
 

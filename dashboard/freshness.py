@@ -64,10 +64,13 @@ def show(fresh: Freshness, now: datetime) -> None:
             st.error(
                 f"The last crawl of **{md(run.source)}** {md(run.status)} at {when}{why}. "
                 "The catalog shows what the previous successful crawl found.",
-                icon="🚨",
+                icon=":material/error:",
             )
         elif run.status == "partial":
-            st.warning(f"The last crawl of **{md(run.source)}** was partial at {when}{why}.", icon="⚠️")
+            st.warning(
+                f"The last crawl of **{md(run.source)}** was partial at {when}{why}.",
+                icon=":material/warning:",
+            )
 
 
 EMPTY_HELP = """
@@ -84,4 +87,4 @@ Run them with the same `--db` (or `MODELWATCH_DB_URL`) as this dashboard, then r
 
 
 def show_empty() -> None:
-    st.info(EMPTY_HELP, icon="📭")
+    st.info(EMPTY_HELP, icon=":material/inbox:")

@@ -33,8 +33,13 @@ def _labels(endpoint_ids: tuple[int, ...] | None = None) -> dict[int, str]:
 
 
 def _minute(at: datetime) -> datetime:
-    """Cache keys move once a minute, not on every rerun."""
+    """A range's start to the minute: cache keys move once a minute, not on every rerun."""
     return at.replace(second=0, microsecond=0)
+
+
+def _next_minute(at: datetime) -> datetime:
+    """A range's end (or now) up to the next minute, so that the newest samples stay in it."""
+    return _minute(at) + timedelta(minutes=1)
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
@@ -52,7 +57,7 @@ def _price_steps(url: str, endpoint_ids: tuple[int, ...], now: datetime) -> pd.D
 
 
 def price_steps(url: str, endpoint_ids: tuple[int, ...], now: datetime) -> pd.DataFrame:
-    return _price_steps(url, endpoint_ids, _minute(now))
+    return _price_steps(url, endpoint_ids, _next_minute(now))
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
@@ -81,7 +86,7 @@ def _probe_points(url: str, endpoint_ids: tuple[int, ...], start: datetime, end:
 
 
 def probe_points(url: str, endpoint_ids: tuple[int, ...], start: datetime, end: datetime) -> pd.DataFrame:
-    return _probe_points(url, endpoint_ids, _minute(start), _minute(end))
+    return _probe_points(url, endpoint_ids, _minute(start), _next_minute(end))
 
 
 def _target_labels(url: str) -> dict[int, tuple[str, int | None]]:
@@ -126,7 +131,7 @@ def incident_rows(
     url: str, endpoint_ids: tuple[int, ...] | None, start: datetime, now: datetime, *, open_only: bool = False
 ) -> pd.DataFrame:
     """Incidents open or ended since `start` (of `endpoint_ids`' probes; None: every probe)."""
-    return _incident_rows(url, endpoint_ids, _minute(start), _minute(now), open_only)
+    return _incident_rows(url, endpoint_ids, _minute(start), _next_minute(now), open_only)
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
@@ -147,7 +152,7 @@ def _uptime_days(url: str, start: datetime, end: datetime) -> pd.DataFrame:
 
 def uptime_days(url: str, start: datetime, end: datetime) -> pd.DataFrame:
     """Every probe's uptime per UTC day over [start, end)."""
-    return _uptime_days(url, _minute(start), _minute(end))
+    return _uptime_days(url, _minute(start), _next_minute(end))
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)

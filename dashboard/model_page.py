@@ -23,19 +23,19 @@ RANGES = {
 def render() -> None:
     snap = context.snapshot()
     now = context.now()
-    model_id = _chosen_model(snap)
     st.title("Model")
     freshness.show(freshness.load(context.db_url()), now)
     if not snap.active:
         freshness.show_empty()
         return
+    model_id = _chosen_model(snap)
     if model_id is None:
         st.info("Choose a model above.")
         return
     model = snap.model(model_id)
     endpoints = [e for e in snap.endpoints_of(model_id) if e.removed_at is None]
     st.header(md(model.name if model is not None and model.name else model_id))
-    facts = [f"`{model_id}`" if "`" not in model_id else md(model_id)]
+    facts = [f"id {md(model_id)}"]
     if model is not None:
         if model.context_length:
             facts.append(f"context {model.context_length:,}")
@@ -91,6 +91,11 @@ def render() -> None:
         )
 
     found = history.incident_rows(url, ids, start, now)
+    if not found.empty:  # within one model, the provider says which endpoint
+        labels = {e.id: e.label for e in endpoints}
+        found["endpoint"] = [
+            labels.get(i, name) for i, name in zip(found["endpoint_id"], found["endpoint"], strict=True)
+        ]
     st.subheader("Incidents")
     if found.empty:
         st.caption(f"No incidents in the last {span}.")

@@ -110,7 +110,7 @@ def show(result: Recommendation) -> None:
             f"Use **{md(best.endpoint.label)}** for {md(best.endpoint.model)}: "
             f"{number(best.cost.per_month):,.2f} {md(best.cost.currency)} a month "
             f"({number(best.cost.per_request):.6f} a request).",
-            icon="🏆",
+            icon=":material/thumb_up:",
         )
         st.dataframe(
             ranked,

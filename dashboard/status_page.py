@@ -33,7 +33,7 @@ def render() -> None:
     st.subheader("Open incidents")
     open_now = history.incident_rows(url, None, now - timedelta(days=3650), now, open_only=True)
     if open_now.empty:
-        st.success("No open incidents.", icon="✅")
+        st.success("No open incidents.", icon=":material/check_circle:")
     else:
         st.dataframe(
             open_now.drop(columns=["until", "ended", "endpoint_id"]), hide_index=True, width="stretch"

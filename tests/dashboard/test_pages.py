@@ -1,0 +1,152 @@
+"""Every dashboard page through Streamlit's AppTest on a seeded database: no exception, and the rows and
+values the store holds are the ones shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from db.engine import make_engine, session_scope
+from db.models import CrawlRun
+from db.types import utcnow
+from tests.dashboard.conftest import AppFactory
+from tests.dashboard.seed import DEMO_MODEL, HOSTILE_MODEL, HOSTILE_PROVIDER
+
+PAGES = ("catalog", "model", "status", "recommend", "changes")
+
+
+def frames(at: AppTest) -> list[pd.DataFrame]:
+    return [element.value for element in at.dataframe]
+
+
+def texts(at: AppTest) -> list[str]:
+    """Everything shown through markdown: titles, headers, captions, alert boxes, markdown."""
+    groups = (at.title, at.header, at.subheader, at.markdown, at.caption, at.info, at.error, at.warning)
+    return [str(element.value) for group in groups for element in group] + [
+        str(element.value) for element in at.success
+    ]
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_catalog_lists_filters_and_downloads(app: AppFactory, seeded_url: str) -> None:
+    at = ok(app(seeded_url))
+    assert at.title[0].value == "Catalog"
+    assert any("last crawled" in c.value and "openrouter: ok" in c.value for c in at.caption)
+    table = frames(at)[0]
+    deepinfra = table[(table["model"] == DEMO_MODEL) & (table["provider"] == "DeepInfra [deepinfra/fp4]")]
+    assert len(deepinfra) == 1
+    row = deepinfra.iloc[0]
+    assert (row["input"], row["output"], row["context"]) == (0.27, 0.95, 163840)
+    assert row["status"].endswith("up") and row["uptime 7d %"] == 100.0 and row["TTFT p50 ms"] > 0
+    assert "tools" in row["capabilities"]
+    assert row["page"] == "/model?id=deepseek%2Fdeepseek-v3.1-terminus"
+    assert at.get("download_button")
+
+    at.text_input(key="catalog_q").input("v3.1-terminus").run()
+    ok(at)
+    table = frames(at)[0]
+    assert set(table["model"]) == {DEMO_MODEL}
+    # EigenAI's own id, matched by the configured alias, is one of the offers.
+    assert set(table["provider"]) >= {"EigenAI", "Novita [novita/fp8]", "OpenRouter"}
+    assert any("endpoints of **1** models" in m.value for m in at.markdown)
+
+
+def test_model_page_offers_history_probes_incidents(app: AppFactory, seeded_url: str) -> None:
+    at = ok(app(seeded_url, "model", id=DEMO_MODEL))
+    assert "DeepSeek V3\\.1 Terminus" in at.header[0].value
+    offers, incidents, versus = frames(at)[0], frames(at)[1], frames(at)[2]
+    assert len(offers) == 6
+    eigen = offers[offers["provider"] == "EigenAI"].iloc[0]
+    assert (eigen["provider model id"], eigen["currency"], eigen["output"]) == (
+        "deepseek-v31-terminus",
+        "credits",
+        2.0,
+    )
+    assert {"down", "degraded"} <= set(incidents["kind"])
+    assert "Novita [novita/fp8]" in set(incidents[incidents["kind"] == "down"]["endpoint"])
+    novita = versus[versus["provider"] == "Novita [novita/fp8]"].iloc[0]
+    assert novita["ours: probe"] == "novita-deepseek-v3.1"
+    assert novita["reported by"] == "openrouter"
+    assert len(at.get("vega_lite_chart")) >= 4  # 2 price histories, TTFT, uptime (+ incidents)
+    for span in ("24h", "30d", "1y"):
+        at.radio(key="model_range").set_value(span).run()
+        ok(at)
+        assert len(at.get("vega_lite_chart")) >= 4
+
+
+def test_status_page_heatmap_and_open_incidents(app: AppFactory, seeded_url: str) -> None:
+    at = ok(app(seeded_url, "status"))
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["probed endpoints"] == "5"
+    assert metrics["degraded"] == "1"
+    open_now = frames(at)[0]
+    slow = open_now[open_now["endpoint"].str.startswith("AtlasCloud [atlas-cloud/fp8]")]
+    assert list(slow["kind"]) == ["degraded"]
+    assert at.get("vega_lite_chart")
+
+
+def test_recommend_ranks_and_explains(app: AppFactory, seeded_url: str) -> None:
+    at = ok(app(seeded_url, "recommend"))
+    assert frames(at)[0]["#"].tolist()[:3] == [1, 2, 3]
+    at.selectbox[0].set_value(DEMO_MODEL)
+    at.number_input[0].set_value(100000)  # minimum context
+    at.number_input[4].set_value(800)  # maximum TTFT p90, ms
+    at.button[0].click().run()
+    ok(at)
+    ranked, excluded = frames(at)
+    assert set(ranked["model"]) == {DEMO_MODEL}
+    assert ranked.iloc[0]["endpoint"] == "DeepInfra [deepinfra/fp4]"
+    assert ranked.iloc[0]["per month"] == 0.27 * 30 + 0.95 * 30  # 1000 + 1000 tokens, 1000 a day, 30 days
+    reasons = dict(zip(excluded["endpoint"], excluded["reasons"], strict=True))
+    assert "TTFT p90" in reasons["AtlasCloud [atlas-cloud/fp8]"]
+    assert "context length not published" in reasons["EigenAI"]
+    assert at.get("vega_lite_chart")
+    assert any("Use **DeepInfra" in s.value for s in at.success)
+
+
+def test_changes_feed_shows_price_changes_and_incidents(app: AppFactory, seeded_url: str) -> None:
+    at = ok(app(seeded_url, "changes"))
+    feed = frames(at)[0]
+    price = feed[feed["kind"] == "price_up"].iloc[0]
+    assert (price["model"], price["old"], price["new"]) == (HOSTILE_MODEL, "2", "2.5")
+    assert "incident: down" in set(feed["kind"])
+    at.multiselect[0].set_value(["incident: down"]).run()
+    ok(at)
+    assert set(frames(at)[0]["kind"]) == {"incident: down"}
+
+
+def test_crawled_markup_stays_text(app: AppFactory, seeded_url: str) -> None:
+    """A model named `<img src=x onerror=alert(1)>`, a provider named in markdown: shown, never run."""
+    for page in PAGES:
+        at = ok(app(seeded_url, page, id=HOSTILE_MODEL))
+        for text in texts(at):
+            assert "<img" not in text and "<script" not in text and "](javascript" not in text, (page, text)
+    at = ok(app(seeded_url, "model", id=HOSTILE_MODEL))
+    assert at.header[0].value.startswith("&lt;img src\\=x")
+    assert frames(at)[0]["provider"].tolist() == [HOSTILE_PROVIDER]  # a table cell: text as it is
+
+
+def test_empty_database_says_how_to_fill_it_and_a_failed_crawl_shows(app: AppFactory, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    engine = make_engine(url)
+    with session_scope(engine) as session:
+        at = utcnow()
+        session.add(
+            CrawlRun(source="openrouter", started=at, finished=at, status="failed", message="connect refused")
+        )
+    engine.dispose()
+    for page in PAGES:
+        at_page = ok(app(url, page))
+        assert any(
+            "database is empty" in box.value and "modelwatch crawl" in box.value for box in at_page.info
+        )
+        assert any(
+            "last crawl of **openrouter** failed" in box.value and "connect refused" in box.value
+            for box in at_page.error
+        ), page
