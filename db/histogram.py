@@ -84,7 +84,8 @@ def decode(blob: bytes | None) -> int:
     """The packed histogram of a stored value (0 for None)."""
     if not blob:
         return 0
-    return int.from_bytes(blob[1:], "little") << (blob[0] * FIELD_BITS)
+    value = int.from_bytes(blob, "little")  # the first byte is the low-order one: no slice to copy
+    return (value >> 8) << ((value & 0xFF) * FIELD_BITS)
 
 
 def merge(blobs: Iterable[bytes | None]) -> int:

@@ -262,8 +262,8 @@ class ProbeSample(SQLModel, table=True):
     message: str | None = Field(default=None, max_length=500)
 
 
-class ProbeRollup(SQLModel, table=True):
-    """One target's samples over one hour or one UTC day.
+class ProbeBucket(SQLModel):
+    """The sums of a set of samples (`db.rollups.Bucket`): the columns of `ProbeRollup` and `ProbeWindow`.
 
     `count` = `ok` + `failures` + `excluded` + `maintenance`: a sample inside a maintenance window counts
     only in `maintenance`; uptime is ok / (count - excluded - maintenance). The `err_<class>` columns
@@ -273,13 +273,6 @@ class ProbeRollup(SQLModel, table=True):
     and the `db.histogram` blobs) are over the ok samples outside maintenance.
     """
 
-    # The key is the primary key: rows of one target and period lie together, in time order. On
-    # SQLite the table is clustered on it (WITHOUT ROWID), so a chart or a window is one range read.
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    target_id: int = Field(foreign_key="probetarget.id", primary_key=True)
-    period: str = Field(primary_key=True, max_length=4)  # "hour" or "day"
-    start: datetime = Field(sa_column=Column(UTCDateTime(), primary_key=True))
     count: int = 0
     ok: int = 0
     failures: int = 0
@@ -297,14 +290,41 @@ class ProbeRollup(SQLModel, table=True):
     ttft_sum: float = 0.0
     ttft_min: float | None = None
     ttft_max: float | None = None
-    ttft_hist: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    ttft_hist: bytes | None = Field(default=None, sa_type=LargeBinary)
     total_count: int = 0
     total_sum: float = 0.0
     total_min: float | None = None
     total_max: float | None = None
-    total_hist: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    total_hist: bytes | None = Field(default=None, sa_type=LargeBinary)
     tps_count: int = 0
     tps_sum: float = 0.0
+
+
+class _RollupKey(SQLModel):
+    target_id: int = Field(foreign_key="probetarget.id", primary_key=True)
+    period: str = Field(primary_key=True, max_length=4)  # "hour" or "day"
+    start: datetime = Field(sa_column=Column(UTCDateTime(), primary_key=True))
+
+
+class ProbeRollup(ProbeBucket, _RollupKey, table=True):  # columns: the key's, then the bucket's
+    """One target's samples over one hour or one UTC day (the columns: `ProbeBucket`)."""
+
+    # The key is the primary key: rows of one target and period lie together, in time order. On
+    # SQLite the table is clustered on it (WITHOUT ROWID), so a chart or a window is one range read.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class _WindowKey(SQLModel):
+    target_id: int = Field(foreign_key="probetarget.id", primary_key=True)
+    name: str = Field(primary_key=True, max_length=10)  # the window: "1d", "7d", "30d"
+    start: datetime = _time()
+    rolled_until: datetime = _time()
+
+
+class ProbeWindow(ProbeBucket, _WindowKey, table=True):
+    """A cache, rebuilt by every rollup run (`db.probe_windows`): one target's rollups of one health
+    window, from `start` to the run's cutoff `rolled_until` (TTFT histogram only: `total_hist` is
+    null). Never the only copy of anything."""
 
 
 class Incident(SQLModel, table=True):

@@ -1,21 +1,17 @@
 """The probe history store, read side: uptime and latency windows, chart series, incidents.
 
-**Windows** (`endpoint_health`). A window "Nd" or "Nh" covers [start, now], its start aligned to its
-buckets: windows up to two days read hourly rollups from the start of the hour N ago; longer ones read
-daily rollups from the start of the UTC day N ago (so "1d" spans 24-25 hours and "30d" 30-31 days: at
-most one bucket more than asked). Daily rows include the current day's partial bucket, so a long window
-needs one row per target and day, never hourly rows or raw samples. To every window the query adds the
-raw samples not rolled up yet (`at` >= the target's `rolled_until`, a few minutes when the rollup job
-runs every few minutes), so the current hour counts however often the rollups run, and no sample is
-counted twice. Sums are aggregated in SQL, one pass per period for every window; the histograms are
-merged in Python, one big-integer addition per row (`db.histogram`).
+**Windows** (`endpoint_health`; see `db.probe_windows` for how a window is aligned and summed). Each
+window is the target's rollups over it, read from the `ProbeWindow` cache the rollup job keeps (or
+summed from the rollups when the cache cannot answer), plus the raw samples not rolled up yet (`at` >=
+the target's `rolled_until`, a few minutes when the rollup job runs every few minutes). So the current
+hour counts however often the rollups run, no sample is counted twice, and no query reads all the raw
+samples of a window.
 
 Uptime = ok / (count - excluded - maintenance), as a percent; None without counted samples.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,42 +23,16 @@ from sqlmodel import Session, col
 
 from db import histogram
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
-from db.rollups import DAY, ERROR_COLUMNS, HOUR, Bucket, error_name, floor_to, sample_columns, table
+from db.probe_windows import Buckets, WindowSpec, parse_window, read_cached, sum_rollups, window_spec
+from db.rollups import DAY, HOUR, Bucket, error_name, floor_to, sample_columns, table
 from db.samples import EXCLUDED_CLASSES
 
-#: Windows up to this long read hourly rollups; longer ones read daily rollups.
-HOURLY_WINDOWS_UP_TO = timedelta(days=2)
 #: Chart ranges up to this long are drawn from raw samples, up to SERIES_HOURLY_UP_TO from hourly rollups.
 SERIES_RAW_UP_TO = timedelta(days=1)
 SERIES_HOURLY_UP_TO = timedelta(days=60)
 SAMPLE = "sample"
-_WINDOW = re.compile(r"(\d+)\s*([hd])")
-_SUMS = (
-    *ERROR_COLUMNS.values(),
-    "count",
-    "ok",
-    "failures",
-    "excluded",
-    "maintenance",
-    "ttft_count",
-    "ttft_sum",
-    "total_count",
-    "total_sum",
-    "tps_count",
-    "tps_sum",
-)
-_LEAST = ("ttft_min", "total_min")
-_MOST = ("ttft_max", "total_max")
 _CHUNK = 500
-
-
-def parse_window(text: str) -> timedelta:
-    """``"30d"`` -> 30 days, ``"6h"`` -> 6 hours."""
-    match = _WINDOW.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"invalid window {text!r} (use e.g. 6h, 1d, 30d)")
-    n = int(match[1])
-    return timedelta(hours=n) if match[2] == "h" else timedelta(days=n)
+__all__ = ["parse_window"]  # (moved to db.probe_windows; still importable from here)
 
 
 @dataclass(frozen=True)
@@ -106,13 +76,6 @@ class Health:
     windows: dict[str, WindowHealth]
 
 
-@dataclass(frozen=True)
-class _Window:
-    name: str
-    period: str
-    start: datetime
-
-
 def endpoint_health(
     engine: Engine,
     *,
@@ -122,11 +85,7 @@ def endpoint_health(
 ) -> dict[int, Health]:
     """Status, open incident, and uptime / errors / TTFT percentiles per window, of every target
     (or of `target_ids`)."""
-    specs = []
-    for name in windows:
-        length = parse_window(name)
-        period = HOUR if length <= HOURLY_WINDOWS_UP_TO else DAY
-        specs.append(_Window(name, period, floor_to(period, now - length)))
+    specs = [window_spec(name, now) for name in windows]
     t = table(ProbeTarget)
     wanted = None if target_ids is None else sorted(set(target_ids))
     with Session(engine) as session:
@@ -136,11 +95,18 @@ def endpoint_health(
             query = query.where(t.c.id.in_(wanted))
         targets = session.execute(query.order_by(t.c.id)).all()
         ids = None if wanted is None else [row.id for row in targets]
-        buckets: dict[str, dict[int, Bucket]] = {spec.name: {} for spec in specs}
-        for period in (HOUR, DAY):
-            chosen = [spec for spec in specs if spec.period == period]
-            if chosen:
-                _read_rollups(session, period, chosen, ids, buckets)
+        buckets: Buckets = {spec.name: {} for spec in specs}
+        misses = read_cached(session, specs, targets, buckets)
+        # What the cache could not answer, from the rollups: windows missed for the same targets together.
+        everyone = {row.id for row in targets}
+        groups: dict[frozenset[int], list[WindowSpec]] = {}
+        for spec in specs:
+            if misses[spec.name]:
+                groups.setdefault(frozenset(misses[spec.name]), []).append(spec)
+        for missed, group in groups.items():
+            sum_rollups(
+                session, group, None if missed == everyone and ids is None else sorted(missed), buckets
+            )
         _read_tail(session, targets, specs, now, buckets)
         incidents = _open_incidents(session, ids)
     health: dict[int, Health] = {}
@@ -160,83 +126,93 @@ def endpoint_health(
     return health
 
 
-def _read_rollups(
-    session: Session,
-    period: str,
-    windows: list[_Window],
-    ids: list[int] | None,
-    buckets: dict[str, dict[int, Bucket]],
-) -> None:
-    """Add the rollup rows of `period` to each window's buckets: sums in SQL, histograms in Python.
-
-    The windows' starts cut the rows into disjoint segments ([30d, 7d), [7d, now]...), each read
-    once; a window is the sum of the segments from its start on.
-    """
-    r, t = table(ProbeRollup), table(ProbeTarget)
-    # A target id first: the rows are read as one short range of the primary key per target.
-    targets = select(t.c.id) if ids is None else select(t.c.id).where(t.c.id.in_(ids))
-    starts = sorted({w.start for w in windows})
-    sums = [func.coalesce(func.sum(r.c[name]), 0).label(name) for name in _SUMS]
-    sums += [func.min(r.c[name]).label(name) for name in _LEAST]
-    sums += [func.max(r.c[name]).label(name) for name in _MOST]
-    for n, start in enumerate(starts):
-        where = [r.c.target_id.in_(targets), r.c.period == period, r.c.start >= start]
-        if n + 1 < len(starts):
-            where.append(r.c.start < starts[n + 1])
-        mine = [buckets[w.name] for w in windows if w.start <= start]
-        query = select(r.c.target_id, *sums).where(*where).group_by(r.c.target_id)
-        for row in session.execute(query).all():
-            for target_buckets in mine:
-                target_buckets.setdefault(row.target_id, Bucket()).add_sums(row)
-        # Histograms: one big-integer addition per row.
-        hists: dict[int, int] = {}
-        query = select(r.c.target_id, r.c.ttft_hist).where(*where, r.c.ttft_hist.is_not(None))
-        for target_id, blob in session.execute(query).all():
-            hists[target_id] = hists.get(target_id, 0) + histogram.decode(blob)
-        for target_id, packed in hists.items():
-            for target_buckets in mine:
-                target_buckets[target_id].ttft_hist += packed
-
-
 def _read_tail(
-    session: Session,
-    targets: Sequence[Any],
-    windows: list[_Window],
-    now: datetime,
-    buckets: dict[str, dict[int, Bucket]],
+    session: Session, targets: Sequence[Any], windows: list[WindowSpec], now: datetime, buckets: Buckets
 ) -> None:
-    """Add the samples not rolled up yet (at >= the target's `rolled_until`) to the windows."""
-    s = table(ProbeSample)
-    earliest = min(w.start for w in windows)
+    """Add the samples not rolled up yet (at >= the target's `rolled_until`) to the windows.
+
+    Normally (the rollups ran within the shortest window) every such sample lies in every window: the
+    counts are then grouped in SQL and only the TTFT values come to Python, for the histograms.
+    """
     groups: dict[datetime | None, list[int]] = {}
     for row in targets:
         groups.setdefault(row.rolled_until, []).append(row.id)
-    everyone = len(groups) == 1
-    flags = [s.c.at >= w.start for w in windows]
-    tail: dict[tuple[int, tuple[bool, ...]], Bucket] = {}
+    latest = max(w.start for w in windows)
     for mark, ids in groups.items():
-        since = earliest if mark is None else max(mark, earliest)
-        if since > now:
-            continue
-        chunks = (
-            [None]
-            if everyone and mark is not None
-            else [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
-        )
+        # One query for every target when they were all rolled together; else by chunks of ids.
+        chunks = [None] if len(groups) == 1 and mark is not None else list(_chunks(ids))
         for chunk in chunks:
-            query = select(s.c.target_id, *sample_columns(), *flags).where(s.c.at >= since, s.c.at <= now)
-            if chunk is not None:
-                query = query.where(s.c.target_id.in_(chunk))
-            for row in session.execute(query).all():
-                key = (row[0], tuple(bool(flag) for flag in row[7:]))
-                bucket = tail.get(key)
-                if bucket is None:
-                    bucket = tail[key] = Bucket()
-                bucket.add_sample(*row[1:7])
+            if mark is not None and mark >= latest:
+                tail = _tail_in_sql(session, chunk, mark, now)
+                for target_id, bucket in tail.items():
+                    for window in windows:
+                        buckets[window.name].setdefault(target_id, Bucket()).merge(bucket)
+            else:
+                since = min(w.start for w in windows) if mark is None else mark
+                _tail_by_sample(session, chunk, since, now, windows, buckets)
+
+
+def _tail_in_sql(
+    session: Session, ids: list[int] | None, since: datetime, now: datetime
+) -> dict[int, Bucket]:
+    s = table(ProbeSample)
+    where = [s.c.at >= since, s.c.at <= now]
+    if ids is not None:
+        where.append(s.c.target_id.in_(ids))
+    keys = [s.c.target_id, s.c.ok, s.c.error_class, s.c.in_maintenance]
+    sums: list[Any] = [func.count()]
+    for name in ("ttft_ms", "total_ms", "tokens_per_s"):
+        sums += [func.coalesce(func.sum(s.c[name]), 0), func.count(s.c[name])]
+    sums += [func.min(s.c.ttft_ms), func.max(s.c.ttft_ms)]
+    tail: dict[int, Bucket] = {}
+    for target_id, ok, error_class, maintenance, n, *values in session.execute(
+        select(*keys, *sums).where(*where).group_by(*keys)
+    ).all():
+        bucket = tail.get(target_id)
+        if bucket is None:
+            bucket = tail[target_id] = Bucket()
+        bucket.add_group(ok, error_class, maintenance, n, *values)
+    query = select(s.c.target_id, s.c.ttft_ms).where(
+        *where, s.c.ok.is_(True), s.c.in_maintenance.is_(False), s.c.ttft_ms.is_not(None)
+    )
+    hists: dict[int, int] = {}
+    unit = histogram.unit
+    for target_id, ttft in session.execute(query).all():
+        hists[target_id] = hists.get(target_id, 0) + unit(ttft)
+    for target_id, packed in hists.items():
+        tail[target_id].ttft_hist += packed
+    return tail
+
+
+def _tail_by_sample(
+    session: Session,
+    ids: list[int] | None,
+    since: datetime,
+    now: datetime,
+    windows: list[WindowSpec],
+    buckets: Buckets,
+) -> None:
+    """The tail sample by sample, each added to the windows it lies in (the rollups are late)."""
+    s = table(ProbeSample)
+    flags = [s.c.at >= w.start for w in windows]
+    query = select(s.c.target_id, *sample_columns(), *flags).where(s.c.at >= since, s.c.at <= now)
+    if ids is not None:
+        query = query.where(s.c.target_id.in_(ids))
+    tail: dict[tuple[int, tuple[bool, ...]], Bucket] = {}
+    for row in session.execute(query).all():
+        key = (row[0], tuple(bool(flag) for flag in row[7:]))
+        bucket = tail.get(key)
+        if bucket is None:
+            bucket = tail[key] = Bucket()
+        bucket.add_sample(*row[1:7])
     for (target_id, inside), bucket in tail.items():
         for window, within in zip(windows, inside, strict=True):
             if within:
                 buckets[window.name].setdefault(target_id, Bucket()).merge(bucket)
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    return (ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK))
 
 
 def _open_incidents(session: Session, ids: list[int] | None) -> dict[int, Incident]:
@@ -246,7 +222,7 @@ def _open_incidents(session: Session, ids: list[int] | None) -> dict[int, Incide
     return {incident.target_id: incident for incident in session.execute(query).scalars()}
 
 
-def _window_health(window: _Window, bucket: Bucket) -> WindowHealth:
+def _window_health(window: WindowSpec, bucket: Bucket) -> WindowHealth:
     p50, p90, p99 = bucket.ttft_quantiles()
     return WindowHealth(
         window=window.name,

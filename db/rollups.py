@@ -22,6 +22,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
@@ -46,6 +47,7 @@ UNKNOWN = "unknown"  # a failure whose class is not one of `db.samples.ERROR_CLA
 #: The rollup column counting each error class.
 ERROR_COLUMNS = {name: f"err_{name}" for name in (*ERROR_CLASSES, UNKNOWN)}
 _KNOWN = frozenset(ERROR_CLASSES)
+_error_counts = attrgetter(*ERROR_COLUMNS.values())
 _CHUNK = 500
 
 
@@ -87,6 +89,7 @@ class Bucket:
         "total_hist",
         "tps_count",
         "tps_sum",
+        "bounds_known",
     )
 
     def __init__(self) -> None:
@@ -99,6 +102,8 @@ class Bucket:
         self.total_min: float | None = None
         self.total_max: float | None = None
         self.ttft_hist = self.total_hist = 0  # packed `db.histogram` counts
+        # False once a part was subtracted: the minimum and maximum are then unknown, and stay None.
+        self.bounds_known = True
 
     # -- filling ---------------------------------------------------------------------------------
     def add_sample(
@@ -126,18 +131,60 @@ class Bucket:
         if ttft_ms is not None:
             self.ttft_count += 1
             self.ttft_sum += ttft_ms
-            self.ttft_min = ttft_ms if self.ttft_min is None else min(self.ttft_min, ttft_ms)
-            self.ttft_max = ttft_ms if self.ttft_max is None else max(self.ttft_max, ttft_ms)
+            if self.bounds_known:
+                self.ttft_min = ttft_ms if self.ttft_min is None else min(self.ttft_min, ttft_ms)
+                self.ttft_max = ttft_ms if self.ttft_max is None else max(self.ttft_max, ttft_ms)
             self.ttft_hist += histogram.unit(ttft_ms)
         if total_ms is not None:
             self.total_count += 1
             self.total_sum += total_ms
-            self.total_min = total_ms if self.total_min is None else min(self.total_min, total_ms)
-            self.total_max = total_ms if self.total_max is None else max(self.total_max, total_ms)
+            if self.bounds_known:
+                self.total_min = total_ms if self.total_min is None else min(self.total_min, total_ms)
+                self.total_max = total_ms if self.total_max is None else max(self.total_max, total_ms)
             self.total_hist += histogram.unit(total_ms)
         if tokens_per_s is not None:
             self.tps_count += 1
             self.tps_sum += tokens_per_s
+
+    def add_group(
+        self,
+        ok: bool,
+        error_class: str | None,
+        in_maintenance: bool,
+        n: int,
+        ttft_sum: float,
+        ttft_count: int,
+        total_sum: float,
+        total_count: int,
+        tps_sum: float,
+        tps_count: int,
+        ttft_min: float | None,
+        ttft_max: float | None,
+    ) -> None:
+        """Add `n` samples that share `ok`, `error_class` and `in_maintenance`, given their sums (as a
+        GROUP BY over raw samples gives them). The TTFT histogram is left to the caller."""
+        self.count += n
+        if in_maintenance:
+            self.maintenance += n
+            return
+        if not ok:
+            name = error_name(error_class)
+            self.errors[name] = self.errors.get(name, 0) + n
+            if name in EXCLUDED_CLASSES:
+                self.excluded += n
+            else:
+                self.failures += n
+            return
+        self.ok += n
+        self.ttft_count += ttft_count
+        self.ttft_sum += ttft_sum
+        if self.bounds_known:
+            self.ttft_min = _least(self.ttft_min, ttft_min)
+            self.ttft_max = _most(self.ttft_max, ttft_max)
+        self.total_count += total_count
+        self.total_sum += total_sum
+        self.tps_count += tps_count
+        self.tps_sum += tps_sum
 
     def add_row(self, row: Any) -> None:
         """Add a `ProbeRollup` row (a Core row or anything with its column names as attributes)."""
@@ -148,10 +195,10 @@ class Bucket:
     def add_sums(self, row: Any) -> None:
         """Add the scalar columns (error counts included) of a rollup row or of sums of rollup rows."""
         self._add_scalars(row)
-        for name, column in ERROR_COLUMNS.items():
-            n = getattr(row, column)
+        errors = self.errors
+        for name, n in zip(ERROR_COLUMNS, _error_counts(row), strict=True):
             if n:
-                self.errors[name] = self.errors.get(name, 0) + n
+                errors[name] = errors.get(name, 0) + n
 
     def _add_scalars(self, row: Any) -> None:
         self.count += row.count
@@ -161,14 +208,15 @@ class Bucket:
         self.maintenance += row.maintenance
         self.ttft_count += row.ttft_count
         self.ttft_sum += row.ttft_sum
-        self.ttft_min = _least(self.ttft_min, row.ttft_min)
-        self.ttft_max = _most(self.ttft_max, row.ttft_max)
         self.total_count += row.total_count
         self.total_sum += row.total_sum
-        self.total_min = _least(self.total_min, row.total_min)
-        self.total_max = _most(self.total_max, row.total_max)
         self.tps_count += row.tps_count
         self.tps_sum += row.tps_sum
+        if self.bounds_known:
+            self.ttft_min = _least(self.ttft_min, row.ttft_min)
+            self.ttft_max = _most(self.ttft_max, row.ttft_max)
+            self.total_min = _least(self.total_min, row.total_min)
+            self.total_max = _most(self.total_max, row.total_max)
 
     def add_errors(self, errors: Mapping[str, int] | None) -> None:
         if errors:
@@ -176,10 +224,30 @@ class Bucket:
                 self.errors[name] = self.errors.get(name, 0) + n
 
     def merge(self, other: Bucket) -> None:
+        if not other.bounds_known:
+            self._forget_bounds()
         self._add_scalars(other)
         self.add_errors(other.errors)
         self.ttft_hist += other.ttft_hist
         self.total_hist += other.total_hist
+
+    def subtract(self, other: Bucket) -> None:
+        """Take out `other`, a part of this bucket. The minimum and maximum become unknown (None)."""
+        for name in ("count", "ok", "failures", "excluded", "maintenance", "ttft_count", "ttft_sum"):
+            setattr(self, name, getattr(self, name) - getattr(other, name))
+        for name in ("total_count", "total_sum", "tps_count", "tps_sum", "ttft_hist", "total_hist"):
+            setattr(self, name, getattr(self, name) - getattr(other, name))
+        for name, n in other.errors.items():
+            left = self.errors.get(name, 0) - n
+            if left:
+                self.errors[name] = left
+            else:
+                self.errors.pop(name, None)
+        self._forget_bounds()
+
+    def _forget_bounds(self) -> None:
+        self.bounds_known = False
+        self.ttft_min = self.ttft_max = self.total_min = self.total_max = None
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -201,10 +269,11 @@ class Bucket:
 
     def row(self, target_id: int, period: str, start: datetime) -> dict[str, Any]:
         """The `ProbeRollup` row of this bucket."""
+        return {"target_id": target_id, "period": period, "start": start, **self.columns()}
+
+    def columns(self) -> dict[str, Any]:
+        """The `ProbeBucket` columns of this bucket."""
         return {
-            "target_id": target_id,
-            "period": period,
-            "start": start,
             "count": self.count,
             "ok": self.ok,
             "failures": self.failures,
@@ -298,6 +367,9 @@ def roll(
     daily = _days(session, {(target_id, floor_day(start)) for target_id, start in hourly})
     _replace(session, DAY, daily)
     session.execute(update(targets).values(rolled_until=cutoff))
+    from db.probe_windows import refresh  # (it reads rollups through this module: imported late)
+
+    refresh(session, now=now, rolled_until=cutoff)
     logger.debug("rolled %d samples into %d hourly and %d daily rows", count, len(hourly), len(daily))
     return RollupReport(first_hour=first, cutoff=cutoff, samples=count, hourly=len(hourly), daily=len(daily))
 

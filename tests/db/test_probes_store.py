@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -22,9 +23,10 @@ from sqlalchemy.engine import Engine
 
 from db import histogram
 from db.engine import session_scope
-from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
+from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow
 from db.outage import MaintenanceWindow, OutagePolicy
 from db.probe_queries import endpoint_health, incidents, probe_series
+from db.probe_windows import parse_window, read_cached, window_spec
 from db.probes import (
     TargetSpec,
     UnknownProbeError,
@@ -482,27 +484,20 @@ def test_a_late_sample_is_rolled_into_its_hour_on_the_next_run(engine: Engine) -
 
 
 # -- windows, series, retention ----------------------------------------------------------------------
-def test_windows_equal_a_direct_computation_including_the_unrolled_tail(engine: Engine) -> None:
-    ids = setup_targets(engine, ("a", "b", "idle"))
-    old = synthetic(("a",), T0 - timedelta(days=12), 120, seed=2)  # only in the 30d window
-    recent = synthetic(("a", "b"), T0, 26 * 60, seed=3)
-    record_in_batches(engine, old)
-    record_in_batches(engine, recent, every=timedelta(hours=6), roll=True)
-    end = T0 + timedelta(hours=26)
-    rollup(engine, now=end - timedelta(minutes=30))  # the last 35 minutes stay raw: the tail
-    tail = [s for s in recent if s.at >= end - timedelta(minutes=35)]
-    assert tail
-    now = end + timedelta(minutes=1)
-    health = endpoint_health(engine, now=now)
+def check_windows(
+    engine: Engine, ids: dict[str, int], samples: list[Sample], now: datetime, names: tuple[str, ...]
+) -> None:
+    """`endpoint_health` at `now` equals a direct computation over the raw samples in each window."""
+    health = endpoint_health(engine, now=now, windows=names)
     assert set(health) == set(ids.values())
-    starts = {"1d": floor_hour(now - timedelta(days=1)), "7d": floor_day(now - timedelta(days=7))}
-    starts["30d"] = floor_day(now - timedelta(days=30))
-    everything = old + recent
-    for name in ("a", "b"):
-        h = health[ids[name]]
-        assert h.probe == name and h.last_sample_at == max(s.at for s in recent if s.probe == name)
-        for window, start in starts.items():
-            want = direct(s for s in everything if s.probe == name and s.at >= start)
+    for name, target_id in ids.items():
+        h = health[target_id]
+        mine = [s for s in samples if s.probe == name]
+        assert h.probe == name and h.last_sample_at == (max(s.at for s in mine) if mine else None)
+        for window in names:
+            length = parse_window(window)
+            start = floor_hour(now - length) if length <= timedelta(days=2) else floor_day(now - length)
+            want = direct(s for s in mine if start <= s.at <= now)
             got = h.windows[window]
             assert got.start == start
             assert (got.count, got.ok, got.failures, got.excluded, got.maintenance) == (
@@ -511,23 +506,75 @@ def test_windows_equal_a_direct_computation_including_the_unrolled_tail(engine: 
                 want.failures,
                 want.excluded,
                 want.maintenance,
-            )
+            ), (name, window)
             assert got.errors == dict(want.errors) and got.uptime == pytest.approx(want.uptime)
             assert got.rate_limited == want.errors["rate_limited"]
+            if not want.ttft:
+                assert (got.ttft_mean_ms, got.ttft_p50_ms) == (None, None)
+                continue
             assert got.ttft_mean_ms == pytest.approx(math.fsum(want.ttft) / len(want.ttft))
             for q, estimate in ((0.5, got.ttft_p50_ms), (0.9, got.ttft_p90_ms), (0.99, got.ttft_p99_ms)):
                 assert_quantile(estimate, want.ttft, q)
+
+
+def test_windows_equal_a_direct_computation_including_the_unrolled_tail(engine: Engine) -> None:
+    ids = setup_targets(engine, ("a", "b", "idle"))
+    old = synthetic(("a",), T0 - timedelta(days=12), 120, seed=2)  # only in the 30d window
+    recent = synthetic(("a", "b"), T0, 26 * 60, seed=3)
+    record_in_batches(engine, old)
+    record_in_batches(engine, recent, every=timedelta(hours=6), roll=True)
+    end = T0 + timedelta(hours=26)
+    rollup(engine, now=end - timedelta(minutes=30))  # the last 35 minutes stay raw: the tail
+    assert [s for s in recent if s.at >= end - timedelta(minutes=35)]
+    everything = old + recent
+    usual = ("1d", "7d", "30d")
+    # the cache as the rollup left it (7d, 30d), with the hour that left 1d since taken out
+    check_windows(engine, ids, everything, end + timedelta(minutes=1), usual)
+    # windows the rollups do not keep, summed from the rollups: hourly (6h, 2d) and daily (3d)
+    check_windows(engine, ids, everything, end + timedelta(minutes=1), ("6h", "2d", "3d"))
+    # past midnight with no rollup since: days left 7d and 30d, hours left 1d
+    check_windows(engine, ids, everything, end + timedelta(hours=2, minutes=30), usual)
+    health = endpoint_health(engine, now=end)
     assert health[ids["a"]].windows["30d"].count > health[ids["a"]].windows["7d"].count
     idle = health[ids["idle"]].windows["30d"]
     assert (idle.count, idle.uptime, idle.ttft_p50_ms, idle.errors) == (0, None, None, {})
+    # a target added since the last rollup (no cache rows, never rolled): its samples are all raw
+    ids |= ensure_targets(engine, [TargetSpec("late", "openai", "https://late")], now=end)
+    late = synthetic(("late",), end - timedelta(hours=3), 180, seed=9)
+    record_samples(engine, late, now=end)
+    check_windows(engine, ids, everything + late, end + timedelta(minutes=1), usual)
     # the current hour counts in 1d whether or not it was rolled up
-    before = health[ids["b"]].windows["1d"].count
+    now = end + timedelta(minutes=1)
+    before = endpoint_health(engine, now=now)[ids["b"]].windows["1d"].count
     record_samples(engine, [Sample("b", now - timedelta(seconds=5), False, 503, "http_5xx")], now=now)
     assert endpoint_health(engine, now=now)[ids["b"]].windows["1d"].count == before + 1
     rollup(engine, now=now + SETTLE)
     assert endpoint_health(engine, now=now)[ids["b"]].windows["1d"].count == before + 1
     only = endpoint_health(engine, now=now, windows=("6h",), target_ids=[ids["b"]])
     assert list(only) == [ids["b"]] and list(only[ids["b"]].windows) == ["6h"]
+
+
+def test_the_rollup_keeps_the_usual_windows_of_every_target(engine: Engine) -> None:
+    ids = setup_targets(engine)
+    record_in_batches(engine, synthetic(("a",), T0, 120, seed=8), roll=True)
+    report = rollup(engine, now=T0 + timedelta(hours=3))
+    rows = {(row.target_id, row.name): row for row in _rows(engine, ProbeWindow)}
+    assert set(rows) == {(i, w) for i in ids.values() for w in ("1d", "7d", "30d")}
+    assert {row.rolled_until for row in rows.values()} == {report.cutoff}
+    assert rows[(ids["a"], "1d")].count == 60 and rows[(ids["b"], "30d")].count == 0
+    specs = [window_spec(name, T0 + timedelta(hours=3)) for name in ("1d", "7d", "30d", "6h")]
+    buckets: dict[str, dict[int, Any]] = {spec.name: {} for spec in specs}
+    targets = [SimpleNamespace(id=i, rolled_until=report.cutoff) for i in ids.values()]
+    targets.append(SimpleNamespace(id=999, rolled_until=None))  # added since: not in the cache
+    with session_scope(engine) as session:
+        misses = read_cached(session, specs, targets, buckets)
+    assert misses == {"1d": [999], "7d": [999], "30d": [999], "6h": [ids["a"], ids["b"], 999]}
+    assert buckets["1d"][ids["a"]].count == 60
+
+
+def _rows(engine: Engine, entity: Any) -> list[Any]:
+    with engine.connect() as connection:
+        return list(connection.execute(select(table(entity))))
 
 
 def test_health_reports_status_and_the_open_incident(engine: Engine) -> None:
