@@ -22,9 +22,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from db import histogram
+from db.buckets import Bucket, error_name
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
 from db.probe_windows import Buckets, WindowSpec, parse_window, read_cached, sum_rollups, window_spec
-from db.rollups import DAY, HOUR, Bucket, error_name, floor_to, sample_columns, table
+from db.rollups import DAY, HOUR, floor_to, sample_columns, table
 from db.samples import EXCLUDED_CLASSES
 
 #: Chart ranges up to this long are drawn from raw samples, up to SERIES_HOURLY_UP_TO from hourly rollups.

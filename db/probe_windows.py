@@ -27,9 +27,10 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from db import histogram
+from db.buckets import ERROR_COLUMNS, Bucket
 from db.bulk import insert_rows
 from db.models import ProbeRollup, ProbeTarget, ProbeWindow
-from db.rollups import DAY, ERROR_COLUMNS, HOUR, Bucket, floor_to, table
+from db.rollups import DAY, HOUR, floor_to, table
 
 #: Windows up to this long read hourly rollups; longer ones read daily rollups.
 HOURLY_WINDOWS_UP_TO = timedelta(days=2)

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from db import histogram
+from db.buckets import ERROR_COLUMNS
 from db.engine import session_scope
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow
 from db.outage import MaintenanceWindow, OutagePolicy
@@ -35,7 +36,7 @@ from db.probes import (
     record_samples,
     write_samples,
 )
-from db.rollups import ERROR_COLUMNS, SETTLE, floor_day, floor_hour, rollup, table
+from db.rollups import SETTLE, floor_day, floor_hour, rollup, table
 from db.samples import EXCLUDED_CLASSES, Sample
 
 T0 = datetime(2026, 5, 1, 20, 0, tzinfo=UTC)  # the data crosses midnight: two UTC days
