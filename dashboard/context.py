@@ -18,6 +18,7 @@ from db.engine import make_engine
 from db.types import utcnow
 
 _URL_KEY = "modelwatch_db_url"
+NOW_KEY = "modelwatch_now"
 #: How often the catalog snapshot is checked against the store.
 REFRESH_S = 5.0
 
@@ -40,9 +41,10 @@ def engine_for(url: str) -> Engine:
 
 
 @st.cache_resource(show_spinner=False)
-def _reader(url: str) -> CatalogReader:
+def _reader(url: str, frozen: datetime | None) -> CatalogReader:
     # In the background after the first build: a rebuild never holds up a page.
-    return CatalogReader(engine_for(url), refresh_s=REFRESH_S, background=True)
+    clock = utcnow if frozen is None else (lambda: frozen)
+    return CatalogReader(engine_for(url), refresh_s=REFRESH_S, background=True, now=clock)
 
 
 def engine() -> Engine:
@@ -50,8 +52,15 @@ def engine() -> Engine:
 
 
 def snapshot() -> CatalogSnapshot:
-    return _reader(db_url()).snapshot()
+    return _reader(db_url(), _frozen()).snapshot()
+
+
+def _frozen() -> datetime | None:
+    at = st.session_state.get(NOW_KEY)
+    return at if isinstance(at, datetime) else None
 
 
 def now() -> datetime:
-    return utcnow()
+    """The time the pages show data up to: the clock, or the session's ``NOW_KEY`` when a test or a
+    benchmark sets one (its data ends at a fixed time)."""
+    return _frozen() or utcnow()

@@ -15,7 +15,7 @@ from dashboard import context
 from dashboard.frames import price_steps as steps_of
 from db.catalog import list_changes, price_periods
 from db.catalog_probes import endpoint_probe_series
-from db.dashboard_queries import daily_uptime, probe_targets
+from db.dashboard_queries import daily_uptime, probe_targets, range_uptime
 from db.probe_queries import incidents
 from db.rollups import DAY, HOUR
 
@@ -135,24 +135,46 @@ def incident_rows(
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
-def _uptime_days(url: str, start: datetime, end: datetime) -> pd.DataFrame:
+def _uptime_totals(url: str, start: datetime, end: datetime) -> pd.DataFrame:
     targets = _target_labels(url)
     rows = [
         {
+            "target_id": d.target_id,
+            "endpoint": targets.get(d.target_id, (str(d.target_id), None))[0],
+            "uptime": d.uptime,
+            "samples": d.count,
+            "failures": d.failures,
+        }
+        for d in range_uptime(engine=context.engine_for(url), start=start, end=end)
+    ]
+    return pd.DataFrame(rows, columns=["target_id", "endpoint", "uptime", "samples", "failures"])
+
+
+def uptime_totals(url: str, start: datetime, end: datetime) -> pd.DataFrame:
+    """Every probe's samples, failures and uptime over [start, end) (whole UTC days)."""
+    return _uptime_totals(url, _minute(start), _next_minute(end))
+
+
+@st.cache_data(ttl=TTL_S, show_spinner=False)
+def _uptime_days(url: str, start: datetime, end: datetime, target_ids: tuple[int, ...]) -> pd.DataFrame:
+    targets = _target_labels(url)
+    rows = [
+        {
+            "target_id": d.target_id,
             "endpoint": targets.get(d.target_id, (str(d.target_id), None))[0],
             "day": d.day,
             "uptime": d.uptime,
             "samples": d.count,
             "failures": d.failures,
         }
-        for d in daily_uptime(engine=context.engine_for(url), start=start, end=end)
+        for d in daily_uptime(engine=context.engine_for(url), start=start, end=end, target_ids=target_ids)
     ]
-    return pd.DataFrame(rows, columns=["endpoint", "day", "uptime", "samples", "failures"])
+    return pd.DataFrame(rows, columns=["target_id", "endpoint", "day", "uptime", "samples", "failures"])
 
 
-def uptime_days(url: str, start: datetime, end: datetime) -> pd.DataFrame:
-    """Every probe's uptime per UTC day over [start, end)."""
-    return _uptime_days(url, _minute(start), _next_minute(end))
+def uptime_days(url: str, start: datetime, end: datetime, target_ids: tuple[int, ...]) -> pd.DataFrame:
+    """The probes' (`target_ids`) uptime per UTC day over [start, end)."""
+    return _uptime_days(url, _minute(start), _next_minute(end), target_ids)
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)

@@ -41,31 +41,33 @@ def render() -> None:
 
     st.subheader("Uptime by day")
     left, middle, right = st.columns([2, 3, 2])
-    span = left.selectbox("Range", list(SPANS), index=1)
+    span = left.selectbox("Range", list(SPANS), index=1, key="status_span")
     needle = middle.text_input("Filter endpoints", key="status_q")
     limit = right.number_input("Endpoints shown (worst first)", min_value=5, max_value=500, value=40, step=5)
     start = (now - timedelta(days=SPANS[span])).replace(hour=0, minute=0, second=0, microsecond=0)
-    days = history.uptime_days(url, start, now)
-    if days.empty:
+    totals = history.uptime_totals(url, start, now)
+    if totals.empty:
         st.caption("No probe samples in this range (add [[probes]] to modelwatch.toml).")
         return
-    days = worst_first(days, needle, int(limit))
+    shown = worst_first(totals, needle, int(limit))
+    days = history.uptime_days(url, start, now, tuple(int(i) for i in shown["target_id"]))
+    order = {target: n for n, target in enumerate(shown["target_id"])}
+    days = days.assign(order=days["target_id"].map(order))
     st.altair_chart(charts.uptime_heatmap(days), width="stretch")
     st.caption(
-        f"{md(days['endpoint'].nunique())} endpoints, worst {md(span)} uptime first; grey: no counted "
+        f"{len(shown)} of {len(totals)} probed endpoints, lowest {md(span)} uptime first; grey: no counted "
         "samples. Rate-limited and misconfigured answers do not count against uptime."
     )
 
 
-def worst_first(days: pd.DataFrame, needle: str, limit: int) -> pd.DataFrame:
-    """The rows of the `limit` endpoints (matching `needle`) with the lowest uptime over the range,
-    with an ``order`` column for the chart's rows."""
+def worst_first(totals: pd.DataFrame, needle: str, limit: int) -> pd.DataFrame:
+    """The `limit` probes (whose label contains `needle`) with the most failures per sample."""
     if needle.strip():
-        days = days[days["endpoint"].str.casefold().str.contains(needle.strip().casefold(), regex=False)]
-    totals = days.groupby("endpoint").agg(samples=("samples", "sum"), failures=("failures", "sum"))
-    totals["rate"] = totals["failures"] / totals["samples"].where(totals["samples"] > 0)
-    ranked = totals.sort_values(["rate", "failures"], ascending=False, na_position="last").head(limit)
-    order = {name: n for n, name in enumerate(ranked.index)}
-    kept = days[days["endpoint"].isin(order)].copy()
-    kept["order"] = kept["endpoint"].map(order)
-    return kept
+        totals = totals[
+            totals["endpoint"].str.casefold().str.contains(needle.strip().casefold(), regex=False)
+        ]
+    rate = totals["failures"] / totals["samples"].where(totals["samples"] > 0)
+    ranked = totals.assign(rate=rate).sort_values(
+        ["rate", "failures", "endpoint"], ascending=[False, False, True]
+    )
+    return ranked.head(limit)

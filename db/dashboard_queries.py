@@ -9,11 +9,12 @@ rolled up yet).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
 from db.rollups import DAY, Bucket, floor_day, sample_columns, table
@@ -65,35 +66,87 @@ class DayUptime:
         return 100.0 * self.ok / counted if counted > 0 else None
 
 
-def daily_uptime(*, engine: Engine, start: datetime, end: datetime) -> list[DayUptime]:
-    """Every target's counts per UTC day over [start, end): the daily rollups plus the samples after
-    each target's `rolled_until`."""
-    r, s, t = table(ProbeRollup), table(ProbeSample), table(ProbeTarget)
-    first = floor_day(start)
-    days: dict[tuple[int, datetime], Bucket] = {}
+def daily_uptime(
+    *, engine: Engine, start: datetime, end: datetime, target_ids: Iterable[int] | None = None
+) -> list[DayUptime]:
+    """Each target's counts (or those of `target_ids`) per UTC day over [start, end): the daily rollups
+    plus the samples after each target's `rolled_until`."""
+    r, t = table(ProbeRollup), table(ProbeTarget)
+    wanted = None if target_ids is None else sorted(set(target_ids))
+    found: dict[tuple[int, datetime], DayUptime] = {}
     columns = (r.c.target_id, r.c.start, r.c.count, r.c.ok, r.c.failures, r.c.excluded, r.c.maintenance)
     with engine.connect() as connection:
-        query = select(*columns).where(r.c.period == DAY, r.c.start >= first, r.c.start < end)
-        for target_id, day, count, ok, failures, excluded, maintenance in connection.execute(query):
-            bucket = days[(target_id, day)] = Bucket()
-            bucket.count, bucket.ok, bucket.failures = count, ok, failures
-            bucket.excluded, bucket.maintenance = excluded, maintenance
-        marks: dict[int, datetime | None] = {
-            row.id: row.rolled_until for row in connection.execute(select(t.c.id, t.c.rolled_until))
-        }
-        known = [mark for mark in marks.values() if mark is not None]
-        since = max(first, min(known)) if known and None not in marks.values() else first
-        tail = select(s.c.target_id, s.c.at, *sample_columns()).where(s.c.at >= since, s.c.at < end)
-        for target_id, at, *values in connection.execute(tail):
-            mark = marks.get(target_id)
-            if mark is not None and at < mark:
-                continue
-            key = (target_id, floor_day(at))
-            found = days.get(key)
-            if found is None:
-                found = days[key] = Bucket()
-            found.add_sample(*values)
-    return [
-        DayUptime(key[0], key[1], b.count, b.ok, b.failures, b.excluded, b.maintenance)
-        for key, b in sorted(days.items())
-    ]
+        # A target id first: the primary key (target_id, period, start) is then read as one short
+        # range per target, not scanned whole (a year of hourly rows is millions).
+        targets = select(t.c.id) if wanted is None else select(t.c.id).where(t.c.id.in_(wanted))
+        query = select(*columns).where(
+            r.c.target_id.in_(targets), r.c.period == DAY, r.c.start >= floor_day(start), r.c.start < end
+        )
+        for row in connection.execute(query):
+            found[(row[0], row[1])] = DayUptime(*row)
+        tail = _tail(connection, floor_day(start), end, wanted)
+    for key, bucket in tail.items():
+        found[key] = _plus(found.get(key), key, bucket)
+    return [found[key] for key in sorted(found)]
+
+
+def range_uptime(*, engine: Engine, start: datetime, end: datetime) -> list[DayUptime]:
+    """Each target's counts summed over the UTC days of [start, end) (`day` is the first): one
+    aggregate over the daily rollups plus the samples not rolled up yet."""
+    r, t = table(ProbeRollup), table(ProbeTarget)
+    first = floor_day(start)
+    found: dict[int, DayUptime] = {}
+    sums = [func.coalesce(func.sum(r.c[name]), 0) for name in _COUNTS]
+    with engine.connect() as connection:
+        query = (
+            select(r.c.target_id, *sums)
+            .where(r.c.target_id.in_(select(t.c.id)), r.c.period == DAY, r.c.start >= first, r.c.start < end)
+            .group_by(r.c.target_id)
+        )
+        for target_id, *counts in connection.execute(query):
+            found[target_id] = DayUptime(target_id, first, *counts)
+        tail = _tail(connection, first, end, None)
+    for (target_id, _day), bucket in tail.items():
+        found[target_id] = _plus(found.get(target_id), (target_id, first), bucket)
+    return [found[key] for key in sorted(found)]
+
+
+_COUNTS = ("count", "ok", "failures", "excluded", "maintenance")
+
+
+def _tail(
+    connection: Connection, first: datetime, end: datetime, wanted: list[int] | None
+) -> dict[tuple[int, datetime], Bucket]:
+    """The samples at or after each target's `rolled_until` (not in the rollups yet), per target and day."""
+    s, t = table(ProbeSample), table(ProbeTarget)
+    marks: dict[int, datetime | None] = {
+        row.id: row.rolled_until for row in connection.execute(select(t.c.id, t.c.rolled_until))
+    }
+    known = [mark for mark in marks.values() if mark is not None]
+    since = max(first, min(known)) if known and None not in marks.values() else first
+    query = select(s.c.target_id, s.c.at, *sample_columns()).where(s.c.at >= since, s.c.at < end)
+    if wanted is not None:
+        query = query.where(s.c.target_id.in_(wanted))
+    tail: dict[tuple[int, datetime], Bucket] = {}
+    for target_id, at, *values in connection.execute(query):
+        mark = marks.get(target_id)
+        if mark is not None and at < mark:
+            continue
+        key = (target_id, floor_day(at))
+        bucket = tail.get(key)
+        if bucket is None:
+            bucket = tail[key] = Bucket()
+        bucket.add_sample(*values)
+    return tail
+
+
+def _plus(day: DayUptime | None, key: tuple[int, datetime], bucket: Bucket) -> DayUptime:
+    counts = [bucket.count, bucket.ok, bucket.failures, bucket.excluded, bucket.maintenance]
+    if day is not None:
+        counts = [
+            a + b
+            for a, b in zip(
+                counts, (day.count, day.ok, day.failures, day.excluded, day.maintenance), strict=True
+            )
+        ]
+    return DayUptime(key[0], key[1], *counts)

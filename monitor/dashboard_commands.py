@@ -134,3 +134,19 @@ def stop_dashboard(process: subprocess.Popen[bytes], *, timeout_s: float = 10) -
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m monitor.dashboard_commands [--db URL] dashboard [--port P] [--host H]``: the command
+    without the rest of the CLI (the same parser and runner the CLI uses)."""
+    parser = argparse.ArgumentParser(prog="python -m monitor.dashboard_commands")
+    parser.add_argument("--db", default=os.environ.get(DB_URL_ENV) or "sqlite:///modelwatch.db")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    code = run_command(args, config=Config(), db_url=args.db)
+    return 2 if code is None else code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
