@@ -124,14 +124,24 @@ async def endpoint_prices(request: Request, endpoint_id: EndpointId) -> Response
 async def endpoint_probes(
     request: Request,
     endpoint_id: EndpointId,
-    start: Annotated[IsoTime, Query(description="default: a day before end")] = None,
-    end: Annotated[IsoTime, Query(description="default: now")] = None,
+    start: Annotated[
+        IsoTime, Query(description="default: a day before end", examples=["2026-05-01T00:00:00Z"])
+    ] = None,
+    end: Annotated[IsoTime, Query(description="default: now", examples=["2026-05-22T00:00:00Z"])] = None,
     resolution: Annotated[
         Literal["sample", "hour", "day"] | None,
-        Query(description="default: samples up to a day, hourly up to 60 days, daily beyond"),
+        Query(
+            description="default: samples up to a day, hourly up to 60 days, daily beyond", examples=["hour"]
+        ),
     ] = None,
     probe: Annotated[
-        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="default: the latest")
+        str | None,
+        Query(
+            max_length=200,
+            pattern=SAFE_TEXT,
+            description="default: the latest",
+            examples=["eigenai-deepseek"],
+        ),
     ] = None,
 ) -> Response:
     """Our probes' samples (or hourly/daily rollups) of the endpoint over [start, end)."""
@@ -211,7 +221,7 @@ async def changes(
     ] = None,
     model: Annotated[str | None, Query(max_length=300, pattern=SAFE_TEXT, examples=[TERMINUS])] = None,
     provider: Annotated[str | None, Query(max_length=200, pattern=SAFE_TEXT, examples=["OpenRouter"])] = None,
-    order: Annotated[Literal["asc", "desc"], Query(description="by time")] = "asc",
+    order: Annotated[Literal["asc", "desc"], Query(description="by time", examples=["desc"])] = "asc",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:

@@ -33,15 +33,21 @@ class EndpointFilters(BaseModel):
     param: list[str] | None = Field(
         None, description="required request parameters (repeat)", examples=[["tools"]]
     )
-    max_input_price: float | None = Field(None, ge=0, allow_inf_nan=False, description="per 1M tokens")
-    max_output_price: float | None = Field(None, ge=0, allow_inf_nan=False, description="per 1M tokens")
+    max_input_price: float | None = Field(
+        None, ge=0, allow_inf_nan=False, description="per 1M tokens", examples=[0.3]
+    )
+    max_output_price: float | None = Field(
+        None, ge=0, allow_inf_nan=False, description="per 1M tokens", examples=[1.0]
+    )
     quantization: list[str] | None = Field(None, description="allowed (repeat)", examples=[["fp8"]])
-    status: list[Status] | None = Field(None, description="our probes' verdict (repeat)")
+    status: list[Status] | None = Field(None, description="our probes' verdict (repeat)", examples=[["up"]])
     currency: str | None = Field(None, max_length=20, examples=["USD"])
-    include_removed: bool = Field(False, description="also endpoints no longer listed")
-    sort: Sort = Field("price", description="order; '-' in front: descending; unknown values last")
-    limit: int = Field(100, ge=1, le=1000, description="page size (at most 1000)")
-    offset: int = Field(0, ge=0, le=MAX_COUNT, description="items to skip")
+    include_removed: bool = Field(False, description="also endpoints no longer listed", examples=[False])
+    sort: Sort = Field(
+        "price", description="order; '-' in front: descending; unknown values last", examples=["-context"]
+    )
+    limit: int = Field(100, ge=1, le=1000, description="page size (at most 1000)", examples=[20])
+    offset: int = Field(0, ge=0, le=MAX_COUNT, description="items to skip", examples=[0])
 
 
 class RecommendQuery(BaseModel):
@@ -54,16 +60,26 @@ class RecommendQuery(BaseModel):
         description="required parameters (repeat): tools, structured_outputs, reasoning...",
         examples=[["tools"]],
     )
-    input_tokens: int = Field(1000, ge=0, le=MAX_COUNT, description="prompt tokens per request")
-    output_tokens: int = Field(1000, ge=0, le=MAX_COUNT, description="output tokens per request")
-    requests_per_day: int = Field(1000, ge=0, le=MAX_COUNT)
-    cached_input_tokens: int = Field(0, ge=0, le=MAX_COUNT, description="of input_tokens, read from cache")
-    cache_write_tokens: int = Field(0, ge=0, le=MAX_COUNT, description="of input_tokens, written to cache")
-    max_ttft_ms: float | None = Field(None, gt=0, allow_inf_nan=False, description="TTFT p90 at most")
+    input_tokens: int = Field(
+        1000, ge=0, le=MAX_COUNT, description="prompt tokens per request", examples=[4000]
+    )
+    output_tokens: int = Field(
+        1000, ge=0, le=MAX_COUNT, description="output tokens per request", examples=[500]
+    )
+    requests_per_day: int = Field(1000, ge=0, le=MAX_COUNT, examples=[10000])
+    cached_input_tokens: int = Field(
+        0, ge=0, le=MAX_COUNT, description="of input_tokens, read from cache", examples=[3000]
+    )
+    cache_write_tokens: int = Field(
+        0, ge=0, le=MAX_COUNT, description="of input_tokens, written to cache", examples=[0]
+    )
+    max_ttft_ms: float | None = Field(
+        None, gt=0, allow_inf_nan=False, description="TTFT p90 at most", examples=[2000]
+    )
     min_uptime: float | None = Field(
         None, ge=0, le=100, allow_inf_nan=False, description="percent over 7 days", examples=[99.0]
     )
     quantization: list[str] | None = Field(None, description="allowed (repeat)", examples=[["fp8"]])
-    include_free: bool = Field(False, description="count free (rate-limited) endpoints")
+    include_free: bool = Field(False, description="count free (rate-limited) endpoints", examples=[False])
     currency: str | None = Field(None, max_length=20, description="only this currency", examples=["USD"])
-    limit: int = Field(100, ge=1, le=1000, description="ranked endpoints returned")
+    limit: int = Field(100, ge=1, le=1000, description="ranked endpoints returned", examples=[5])

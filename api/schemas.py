@@ -386,6 +386,34 @@ class Recommendation(_Out):
 
 
 class HealthCheck(_Out):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "ok",
+                    "database": {"ok": True},
+                    "scheduler": {
+                        "expected": True,
+                        "ok": True,
+                        "last_beat": "2026-05-22T12:00:05Z",
+                        "age_s": 4.2,
+                        "max_age_s": 120.0,
+                    },
+                    "catalog": {
+                        "sources": {
+                            "openrouter": {
+                                "status": "ok",
+                                "started": "2026-05-22T06:00:00Z",
+                                "finished": "2026-05-22T06:00:04Z",
+                            }
+                        }
+                    },
+                }
+            ]
+        },
+    )
+
     status: Literal["ok", "degraded", "fail"]
     database: dict[str, Any]
     scheduler: dict[str, Any]
