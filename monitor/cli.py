@@ -10,11 +10,13 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from db.engine import DatabaseError, make_engine, safe_url
-from monitor import alert_commands
+from monitor import alert_commands, api_commands, dashboard_commands
 from monitor.config import Config, ConfigError, default_config, load_config
 from monitor.settings import Settings
 
@@ -93,13 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="probe nothing: show each probe's runs per day and estimated cost at the catalog's prices",
     )
 
-    commands.add_parser(
+    run = commands.add_parser(
         "run",
         help="the service: crawls, probes, rollups and retention on schedule until SIGINT/SIGTERM",
         description="Run the service: each enabled source is crawled on its `every` schedule, probes run "
         "in rounds per interval, samples are rolled up hourly and daily, and old raw samples are dropped. "
-        "The schedule is kept in the database and resumed on restart. Stops cleanly on SIGINT/SIGTERM.",
+        "The schedule is kept in the database and resumed on restart. The catalog API "
+        "($MODELWATCH_API_PORT, default 8000) and the dashboard ($MODELWATCH_DASHBOARD_PORT, default 8501) "
+        "run beside it. Stops cleanly on SIGINT/SIGTERM.",
     )
+    run.add_argument("--no-api", action="store_true", help="do not serve the catalog API")
+    run.add_argument("--no-dashboard", action="store_true", help="do not start the dashboard")
 
     demo = commands.add_parser(
         "demo",
@@ -115,10 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--port", type=int, default=0, help="replica port (default: a free one)")
     demo.add_argument(
-        "--serve", action="store_true", help="keep the replica running after the crawl (Ctrl-C stops)"
+        "--serve",
+        action="store_true",
+        help="then keep crawling and probing the replica on schedule, with the API and the dashboard "
+        "(Ctrl-C stops)",
     )
 
     alert_commands.add_commands(commands)
+    api_commands.add_commands(commands)
+    dashboard_commands.add_commands(commands)
 
     replica = commands.add_parser(
         "replica", help="run the provider replica alone (for demos, tests, benchmarks)", add_help=False
@@ -164,15 +175,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_crawl(config, db_url, args.source)
         if args.command == "extract":
             return cmd_extract(args.urls, as_json=args.json, provider=args.provider, timeout_s=args.timeout)
-        handled = alert_commands.run_command(args, config=config, db_url=db_url)
+        for hooks in (alert_commands, dashboard_commands):
+            handled = hooks.run_command(args, config=config, db_url=db_url)
+            if handled is not None:
+                return handled
+        handled = api_commands.run_command(
+            args, config=config, db_url=db_url, settings=settings, run_probes=_probe_work(config, db_url)
+        )
         if handled is not None:
             return handled
         if args.command == "probe":
             return cmd_probe(config, db_url, args.endpoint, as_json=args.json, plan=args.plan)
         if args.command == "run":
-            return cmd_run(config, db_url)
+            return cmd_run(config, db_url, settings, api=not args.no_api, dashboard=not args.no_dashboard)
         if args.command == "demo":
-            return cmd_demo(args.db_file, port=args.port, serve=args.serve)
+            return cmd_demo(args.db_file, port=args.port, serve=args.serve, settings=settings)
     except DatabaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -297,15 +314,82 @@ def cmd_probe(config: Config, db_url: str, names: list[str] | None, *, as_json: 
     return 1 if result.samples and not any(s.ok for s in result.samples) else 0
 
 
-def cmd_run(config: Config, db_url: str) -> int:
+def _probe_work(config: Config, db_url: str) -> Callable[[list[str] | None], None]:
+    """What `POST /api/v1/probe` runs under `modelwatch api`: one probe round, stored, rules applied."""
+
+    def work(names: list[str] | None) -> None:
+        from monitor.probing import ProbeRunner
+
+        engine = make_engine(db_url)
+        try:
+            runner = ProbeRunner(config, engine)
+            runner.round(runner.select(names))
+        finally:
+            engine.dispose()
+        fill_outbox(config, db_url)
+
+    return work
+
+
+def cmd_run(
+    config: Config, db_url: str, settings: Settings, *, api: bool = True, dashboard: bool = True
+) -> int:
     from monitor.service import Service
 
     make_engine(db_url).dispose()
-    logger.info("modelwatch service: database %s, %d sources", safe_url(db_url), len(config.sources))
-    return Service(config=config, db_url=db_url).run_forever()
+    logger.info(
+        "modelwatch service: database %s, %d sources, %d probes",
+        safe_url(db_url),
+        len(config.sources),
+        len(config.probes),
+    )
+    service = Service(config=config, db_url=db_url)
+    with companions(service, config, db_url, settings, api=api, dashboard=dashboard):
+        return service.run_forever()
 
 
-def cmd_demo(db_file: Path, *, port: int, serve: bool) -> int:
+@contextmanager
+def companions(
+    service: Any, config: Config, db_url: str, settings: Settings, *, api: bool, dashboard: bool
+) -> Iterator[None]:
+    """The catalog API (a thread) and the dashboard (a child process) beside the service.
+
+    One that cannot start (a port in use) is reported; the service runs on without it.
+    """
+    server = None
+    if api:
+        app = api_commands.make_app(
+            config=config,
+            db_url=db_url,
+            settings=settings,
+            engine=service.engine,
+            run_crawl=service.trigger_crawl,
+            run_probes=service.trigger_probes,
+            expect_scheduler=True,
+        )
+        server = api_commands.ApiThread(app, host=settings.api_host, port=settings.api_port)
+        try:
+            server.start()
+            logger.info("catalog API on http://%s:%d/api/v1", settings.api_host, settings.api_port)
+        except RuntimeError as exc:
+            logger.error("%s: port %d; the service runs on without the API", exc, settings.api_port)
+            server = None
+    child = None
+    if dashboard:
+        child = dashboard_commands.start_dashboard(
+            db_url, port=settings.dashboard_port, host=settings.dashboard_host
+        )
+        logger.info("dashboard on http://%s:%d", settings.dashboard_host, settings.dashboard_port)
+    try:
+        yield
+    finally:
+        if server is not None:
+            server.stop()
+        if child is not None:
+            dashboard_commands.stop_dashboard(child)
+
+
+def cmd_demo(db_file: Path, *, port: int, serve: bool, settings: Settings) -> int:
     from monitor.crawl import crawl_in_child, source_specs
     from monitor.demo import (
         demo_config,
@@ -337,9 +421,14 @@ def cmd_demo(db_file: Path, *, port: int, serve: bool) -> int:
             schedule_failures(replica)
             print(
                 f"serving: replica at {replica.url}; crawls every 10 min, probes every "
-                f"{config.probes[0].every.total_seconds():.0f} s ({db_file}); Ctrl-C to stop"
+                f"{config.probes[0].every.total_seconds():.0f} s into {db_file}\n"
+                f"  dashboard  http://{settings.dashboard_host}:{settings.dashboard_port}\n"
+                f"  API        http://{settings.api_host}:{settings.api_port}/api/v1/endpoints\n"
+                "Ctrl-C to stop"
             )
-            Service(config=config, db_url=db_url).run_forever()
+            service = Service(config=config, db_url=db_url)
+            with companions(service, config, db_url, settings, api=True, dashboard=True):
+                service.run_forever()
     finally:
         replica.stop()
     return 1 if outcome.all_failed else 0

@@ -222,6 +222,24 @@ class Service:
         except Exception as exc:  # the database may be briefly locked: the next beat will do
             logger.warning("heartbeat not written: %s", exc)
 
+    # -- work asked for now (the API's admin routes) ------------------------------------------------
+    def trigger_crawl(self, sources: list[str] | None) -> list[str]:
+        """Crawl these sources (all enabled ones when None) as soon as possible, through their jobs."""
+        names = [spec.name for spec in source_specs(self.config, names=sources)]
+        for name in names:
+            job = self.scheduler.get_job(f"crawl:{name}")
+            if job is not None:
+                job.modify(next_run_time=utcnow())
+            else:  # a disabled source named explicitly: crawl it once here
+                self.crawl_job(name)
+        return names
+
+    def trigger_probes(self, names: list[str] | None) -> None:
+        """One probe round of these probes (all enabled ones when None) now, on the caller's thread."""
+        result = self.probes.round(self.probes.select(names))
+        logger.info("probe round (asked for): %s", round_summary(result))
+        self._evaluate_alerts()
+
     def _every(self, name: str) -> timedelta:
         return next(s.every for s in self.config.sources if s.name == name)
 

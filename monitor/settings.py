@@ -8,6 +8,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEFAULT_DB_URL = "sqlite:///modelwatch.db"
 DEFAULT_API_HOST = "127.0.0.1"
 DEFAULT_API_PORT = 8000
+DEFAULT_DASHBOARD_PORT = 8501
 
 
 class Settings(BaseSettings):
@@ -24,3 +25,6 @@ class Settings(BaseSettings):
     # MODELWATCH_ADMIN_TOKEN: the bearer token of POST /api/v1/crawl and /probe; unset or empty: they are
     # off. A SecretStr, so it never shows in a repr or a log line.
     admin_token: SecretStr | None = None
+    # The dashboard (`modelwatch dashboard`, and the one `modelwatch run` starts beside the service).
+    dashboard_host: str = DEFAULT_API_HOST  # MODELWATCH_DASHBOARD_HOST
+    dashboard_port: int = DEFAULT_DASHBOARD_PORT  # MODELWATCH_DASHBOARD_PORT
