@@ -52,6 +52,7 @@ def create_app(
     actions: AdminActions | None = None,
     aliases: Mapping[str, str] | None = None,
     refresh_s: float = 1.0,
+    probe_refresh_s: float = 15.0,
     background_refresh: bool = True,
     expect_scheduler: bool = False,
     heartbeat_max_age_s: float = 120.0,
@@ -62,8 +63,9 @@ def create_app(
     - `admin_token`: the bearer token of the admin routes; None or empty turns them off (403).
     - `actions`: what the admin routes start (`AdminActions`); None: they answer 503.
     - `aliases`: provider model id -> canonical id, so `?model=` takes either (the config's aliases).
-    - `refresh_s`: how often, at most, the store's version is checked; `background_refresh`: rebuild
-      the catalog snapshot in a background thread while serving the previous one.
+    - `refresh_s`: how often, at most, the store's version is checked; `probe_refresh_s`: how often,
+      at most, new probe samples alone rebuild the snapshot (a crawl's changes show at once);
+      `background_refresh`: rebuild the snapshot in a background thread while serving the previous one.
     - `expect_scheduler`: this process runs the scheduler (`modelwatch run`): a heartbeat older than
       `heartbeat_max_age_s` makes `/healthz` answer 503.
     - `clock`: the time (injected in tests).
@@ -78,7 +80,12 @@ def create_app(
     state = ApiState(
         engine=engine,
         reader=CatalogReader(
-            engine, aliases=aliases, refresh_s=refresh_s, background=background_refresh, now=clock
+            engine,
+            aliases=aliases,
+            refresh_s=refresh_s,
+            probe_refresh_s=probe_refresh_s,
+            background=background_refresh,
+            now=clock,
         ),
         admin_token=admin_token or None,
         actions=actions,

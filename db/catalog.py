@@ -35,6 +35,8 @@ from db.types import utcnow
 
 #: What the store's version is made of: anything that changes what the API shows.
 Version = tuple[Any, ...]
+#: The first parts of a version are the catalog's (crawl runs, changes); the rest our probes'.
+CATALOG_PARTS = 3
 HealthLoader = Callable[[Engine, datetime], Mapping[int, Health]]
 
 
@@ -44,7 +46,8 @@ def _t(entity: Any) -> Table:
 
 def store_version(engine: Engine) -> Version:
     """A value that changes whenever a crawl run starts or finishes, a change or a probe sample lands,
-    or a probe is linked to another endpoint. Every part is an indexed max or a scan of a small table."""
+    or a probe is linked to another endpoint. Every part is an indexed max or a scan of a small table;
+    the first `CATALOG_PARTS` are the catalog's, the others our probes'."""
     runs, changes, samples, targets = _t(CrawlRun), _t(Change), _t(ProbeSample), _t(ProbeTarget)
     query = select(
         select(func.max(runs.c.id)).scalar_subquery(),

@@ -8,6 +8,10 @@ previous snapshot, so a rebuild (reading our probes' windows can take a good par
 year of rollups) never shows in a request's latency. Without `background` (tests, the CLI), a caller
 waits for the rebuilt snapshot. The version also changes every hour, so uptime windows move on even
 when no probe runs.
+
+Probe samples land all the time (a thousand probes every five minutes is a few a second), and a
+rebuild reads every probe's health windows: when only our probes' part of the version moved, the
+snapshot is rebuilt at most once every `probe_refresh_s` seconds. A crawl's changes show at once.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from db.catalog import CatalogSnapshot, HealthLoader, Version, load_snapshot, store_version
+from db.catalog import CATALOG_PARTS, CatalogSnapshot, HealthLoader, Version, load_snapshot, store_version
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -35,6 +39,7 @@ class CatalogReader:
         *,
         aliases: Mapping[str, str] | None = None,
         refresh_s: float = 1.0,
+        probe_refresh_s: float = 15.0,
         background: bool = False,
         health: HealthLoader | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -43,6 +48,7 @@ class CatalogReader:
         self.engine = engine
         self.aliases = dict(aliases or {})
         self.refresh_s = refresh_s
+        self.probe_refresh_s = probe_refresh_s
         self.background = background
         self._health = health
         self._clock = clock
@@ -50,6 +56,7 @@ class CatalogReader:
         self._lock = threading.Lock()
         self._snapshot: CatalogSnapshot | None = None
         self._checked = -float("inf")
+        self._built = -float("inf")  # when the current snapshot's version was read
         self._rebuilding: threading.Thread | None = None
 
     def fresh(self) -> CatalogSnapshot | None:
@@ -71,10 +78,11 @@ class CatalogReader:
             version = self._version(now)
             self._checked = self._clock()
             current = self._snapshot
-            if current is not None and current.version == version:
+            if current is not None and not self._due(current.version, version):
                 return current
             if current is None or not self.background:
                 self._snapshot = self._load(version, now)
+                self._built = self._clock()
                 return self._snapshot
             if self._rebuilding is None:
                 self._rebuilding = threading.Thread(
@@ -88,6 +96,13 @@ class CatalogReader:
         thread = self._rebuilding
         if thread is not None:
             thread.join(timeout_s)
+
+    def _due(self, built: Version, now: Version) -> bool:
+        """Whether a snapshot of version `built` must be rebuilt for the store at version `now`."""
+        if built == now:
+            return False
+        catalog_moved = built[:CATALOG_PARTS] != now[:CATALOG_PARTS] or built[-1] != now[-1]
+        return catalog_moved or self._clock() - self._built >= self.probe_refresh_s
 
     def _version(self, now: datetime) -> Version:
         return (*store_version(self.engine), now.replace(minute=0, second=0, microsecond=0))
@@ -106,6 +121,7 @@ class CatalogReader:
         with self._lock:
             if snapshot is not None:
                 self._snapshot = snapshot
+                self._built = self._clock()
             else:
                 self._checked = -float("inf")  # try again at the next request
             self._rebuilding = None

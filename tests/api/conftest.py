@@ -43,6 +43,7 @@ def seeded(engine: Engine) -> Engine:
 
 def make_client(engine: Engine, **options: Any) -> TestClient:
     options.setdefault("refresh_s", 0)  # every request sees the store as it is
+    options.setdefault("probe_refresh_s", 0)
     options.setdefault("background_refresh", False)
     options.setdefault("clock", lambda: NOW)
     return TestClient(create_app(engine=engine, **options))

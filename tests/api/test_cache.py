@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 from db.catalog_reader import CatalogReader
 from tests.api.client import TestClient
 from tests.api.conftest import make_client
-from tests.api.seed import NOW, T0, catalog_offers, ingest
+from tests.api.seed import NOW, T0, catalog_offers, ingest, probe
 
 
 class FakeClock:
@@ -75,3 +75,20 @@ def test_each_host_gets_its_own_feed(client: TestClient) -> None:
     one = client.get("/api/v1/changes.atom", headers={"Host": "one.example"})
     other = client.get("/api/v1/changes.atom", headers={"Host": "other.example"})
     assert b"one.example" in one.content and b"one.example" not in other.content
+
+
+def test_probe_samples_alone_rebuild_at_most_once_per_probe_refresh(seeded: Engine) -> None:
+    clock = FakeClock()
+    reader = CatalogReader(seeded, refresh_s=1, probe_refresh_s=30, clock=clock, now=lambda: NOW)
+    first = reader.snapshot()
+    blind = next(e for e in first.active if e.provider == "TieBlind")
+    assert blind.health is None
+    probe(seeded, first, "TieBlind", ok=True, ttft=450.0)  # a new probe and its samples
+    clock.now += 5
+    assert reader.snapshot() is first  # only the probes moved: not yet
+    clock.now += 30
+    measured = next(e for e in reader.snapshot().active if e.provider == "TieBlind")
+    assert measured.health is not None and measured.health.probe == "tieblind-probe"
+    ingest(seeded, catalog_offers(cheap_input="0.12"), at=T0.replace(hour=18))
+    clock.now += 2
+    assert cheap_input(reader) == 0.12  # a crawl shows at once
