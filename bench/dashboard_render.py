@@ -109,7 +109,8 @@ def measure(url: str, runs: int, model: str) -> list[Figure]:
             else:
                 at.run()  # the page at its defaults, then the widget change measured
                 st.cache_data.clear()
-                first[name].values.append(timed(lambda change=widget, app=at: change(app).run()))
+                changed = widget(at)
+                first[name].values.append(timed(changed.run))
             rerun[name].values.append(timed(at.run))
         print(f"run {n + 1}/{runs}: cold catalog {cold.values[-1]:.2f} s", flush=True)
     return [cold, *first.values(), *rerun.values()]

@@ -26,9 +26,10 @@ def price_history(frame: pd.DataFrame, kind: str) -> alt.Chart:
 
 def series(frame: pd.DataFrame, field: str, title: str, unit: str) -> alt.Chart:
     """One probe figure (`field`) over time per endpoint."""
+    data = frame.dropna(subset=[field])
     return (
-        alt.Chart(frame.dropna(subset=[field]), title=title)
-        .mark_line(point=True)
+        alt.Chart(data, title=title)
+        .mark_line(point=len(data) <= 200)  # dots only where they can be told apart
         .encode(
             x=_TIME,
             y=alt.Y(f"{field}:Q", title=unit),
@@ -47,13 +48,13 @@ def incidents(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("started:T", title=None),
             x2="until:T",
-            y=alt.Y("endpoint:N", title=None),
+            y=alt.Y("endpoint:N", title=None, axis=alt.Axis(labelLimit=320)),
             color=alt.Color(
                 "kind:N", scale=alt.Scale(domain=["down", "degraded"], range=["#d62728", "#ff7f0e"])
             ),
             tooltip=["endpoint:N", "kind:N", "cause:N", "started:T", "ended:T"],
         )
-        .properties(height=max(60, 26 * frame["endpoint"].nunique()))
+        .properties(height=alt.Step(24))
     )
 
 
@@ -66,7 +67,12 @@ def uptime_heatmap(frame: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "day:O", title=None, timeUnit="yearmonthdate", axis=alt.Axis(format="%b %d", labelAngle=-45)
             ),
-            y=alt.Y("endpoint:N", title=None, sort=alt.EncodingSortField("order", op="min")),
+            y=alt.Y(
+                "endpoint:N",
+                title=None,
+                sort=alt.EncodingSortField("order", op="min"),
+                axis=alt.Axis(labelLimit=420),
+            ),
             color=alt.Color(
                 "uptime:Q",
                 title="uptime %",
@@ -80,7 +86,7 @@ def uptime_heatmap(frame: pd.DataFrame) -> alt.Chart:
                 "failures:Q",
             ],
         )
-        .properties(height=alt.Step(20))
+        .properties(height=alt.Step(20), width=alt.Step(26))
     )
 
 

@@ -53,7 +53,7 @@ def render() -> None:
     days = history.uptime_days(url, start, now, tuple(int(i) for i in shown["target_id"]))
     order = {target: n for n, target in enumerate(shown["target_id"])}
     days = days.assign(order=days["target_id"].map(order))
-    st.altair_chart(charts.uptime_heatmap(days), width="stretch")
+    st.altair_chart(charts.uptime_heatmap(days), width="content")
     st.caption(
         f"{len(shown)} of {len(totals)} probed endpoints, lowest {md(span)} uptime first; grey: no counted "
         "samples. Rate-limited and misconfigured answers do not count against uptime."

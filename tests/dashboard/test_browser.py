@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -67,7 +68,12 @@ def test_every_page_in_chromium(served: tuple[str, subprocess.Popen[bytes]], tmp
     base, _process = served
     dialogs: list[str] = []
     with chromium() as page:
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+        def on_dialog(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
         for check in PAGES:
             visit(page, base, check, tmp_path / f"{check.name}.png")
             assert (tmp_path / f"{check.name}.png").stat().st_size > 10_000

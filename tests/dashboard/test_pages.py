@@ -12,7 +12,7 @@ from db.engine import make_engine, session_scope
 from db.models import CrawlRun
 from db.types import utcnow
 from tests.dashboard.conftest import AppFactory
-from tests.dashboard.seed import DEMO_MODEL, HOSTILE_MODEL, HOSTILE_PROVIDER
+from tests.dashboard.seed import ACME, DEMO_MODEL, HOSTILE_MODEL, HOSTILE_PROVIDER
 
 PAGES = ("catalog", "model", "status", "recommend", "changes")
 
@@ -61,7 +61,9 @@ def test_model_page_offers_history_probes_incidents(app: AppFactory, seeded_url:
     at = ok(app(seeded_url, "model", id=DEMO_MODEL))
     assert "DeepSeek V3\\.1 Terminus" in at.header[0].value
     offers, incidents, versus = frames(at)[0], frames(at)[1], frames(at)[2]
-    assert len(offers) == 6
+    assert len(offers) == 7
+    acme = offers[offers["provider"] == ACME].iloc[0]
+    assert (acme["input"], acme["output"]) == (0.28, 1.05)  # the newer price
     eigen = offers[offers["provider"] == "EigenAI"].iloc[0]
     assert (eigen["provider model id"], eigen["currency"], eigen["output"]) == (
         "deepseek-v31-terminus",
@@ -116,6 +118,11 @@ def test_changes_feed_shows_price_changes_and_incidents(app: AppFactory, seeded_
     price = feed[feed["kind"] == "price_up"].iloc[0]
     assert (price["model"], price["old"], price["new"]) == (HOSTILE_MODEL, "2", "2.5")
     assert "incident: down" in set(feed["kind"])
+    cut = feed[(feed["kind"] == "price_down") & (feed["provider"] == ACME)]
+    assert {(row.field, row.old, row.new) for row in cut.itertuples()} == {
+        ("input", "0.32", "0.28"),
+        ("output", "1.2", "1.05"),
+    }
     at.multiselect[0].set_value(["incident: down"]).run()
     ok(at)
     assert set(frames(at)[0]["kind"]) == {"incident: down"}
