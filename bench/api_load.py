@@ -1,7 +1,7 @@
 """Benchmark: `modelwatch api` under load on loopback, over the full catalog and a year of probe history.
 
-The server is the real command (`monitor.api_commands.run_command` with `api`: one uvicorn process, the
-app of `api.create_app`) over a SQLite file holding the recorded catalog (1,187 active endpoints of
+The server is the real command (`modelwatch --db URL api --port P`: one uvicorn process, the app of
+`api.create_app`) over a SQLite file holding the recorded catalog (1,187 active endpoints of
 356 models) and, for every endpoint, a linked probe target with a year of hourly and daily rollups
 (10.4 million hourly rows, 2.6 GB; see bench/api_data.py). The load generator (bench/http_load.py) runs
 in this process: `--connections` keep-alive connections, closed loop.
@@ -33,7 +33,6 @@ import random
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,19 +55,6 @@ GOALS = {
     ("recommend", "p99"): "< 100",
 }
 
-LAUNCHER = textwrap.dedent(
-    """
-    import argparse, sys
-    from monitor.api_commands import add_commands, run_command
-    from monitor.config import default_config
-
-    parser = argparse.ArgumentParser()
-    add_commands(parser.add_subparsers(dest="command"))
-    db_url, port = sys.argv[1:3]
-    sys.exit(run_command(parser.parse_args(["api", "--port", port]), config=default_config(), db_url=db_url))
-    """
-)
-
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -87,9 +73,8 @@ def get(port: int, path: str, timeout_s: float = 120) -> tuple[int, bytes, float
 def start_server(db_url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
     env = {key: value for key, value in os.environ.items() if key != "MODELWATCH_ADMIN_TOKEN"}
     with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-c", LAUNCHER, db_url, str(port)], cwd=REPO, env=env, stdout=sink, stderr=sink
-        )
+        command = [sys.executable, "-m", "monitor", "--db", db_url, "api", "--port", str(port)]
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=sink, stderr=sink)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

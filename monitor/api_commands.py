@@ -252,7 +252,7 @@ def recommendation_table(result: Recommendation, *, limit: int) -> str:
             f"{'#':>3}  {'endpoint':<34} {'per request':>12} {'per month':>11} {'':<7} "
             f"{'in / out per 1M':>17} {'context':>8}  {'TTFT p90':<20} {'uptime':<18}"
         )
-        lines += [header, "-" * len(header)]
+        lines += [header, "-" * len(header.rstrip())]
         for rank, row in enumerate(result.ranked[:limit], start=1):
             e, cost, figures = row.endpoint, row.cost, row.figures
             prices = e.prices
