@@ -55,7 +55,7 @@ def render() -> None:
         shown[CATALOG_COLUMNS],
         hide_index=True,
         width="stretch",
-        height=560,
+        height="auto" if len(shown) <= 15 else 560,
         column_config={
             "context": st.column_config.NumberColumn(format="%d"),
             "input": st.column_config.NumberColumn("input /1M", format="%.4g"),

@@ -76,7 +76,7 @@ def render() -> None:
         feed,
         hide_index=True,
         width="stretch",
-        height=600,
+        height="auto" if len(feed) <= 15 else 600,
         column_config={
             "at": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
             "percent": st.column_config.NumberColumn(format="%+.1f%%"),

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from db.catalog import CatalogSnapshot
 from db.catalog_reader import CatalogReader
+from db.dashboard_queries import dashboard_health
 from db.engine import make_engine
 from db.types import utcnow
 
@@ -44,7 +45,9 @@ def engine_for(url: str) -> Engine:
 def _reader(url: str, frozen: datetime | None) -> CatalogReader:
     # In the background after the first build: a rebuild never holds up a page.
     clock = utcnow if frozen is None else (lambda: frozen)
-    return CatalogReader(engine_for(url), refresh_s=REFRESH_S, background=True, now=clock)
+    return CatalogReader(
+        engine_for(url), refresh_s=REFRESH_S, background=True, now=clock, health=dashboard_health
+    )
 
 
 def engine() -> Engine:
