@@ -1,13 +1,13 @@
 """`Bucket`: the sums of a set of probe samples, the in-memory form of a `ProbeBucket` row.
 
 Built from raw samples (`add_sample`, or `add_group` for a GROUP BY's sums), from rollup rows
-(`add_row`, `add_sums`) or from other buckets (`merge`, `subtract`); read as uptime, means and
+(`of_values`, `add_row`) or from other buckets (`merge`, `subtract`); read as uptime, means and
 `db.histogram` percentiles, or written back as a row (`row`, `columns`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from operator import attrgetter
 from typing import Any
@@ -20,7 +20,29 @@ UNKNOWN = "unknown"  # a failure whose class is not one of `db.samples.ERROR_CLA
 #: The rollup column counting each error class.
 ERROR_COLUMNS = {name: f"err_{name}" for name in (*ERROR_CLASSES, UNKNOWN)}
 _KNOWN = frozenset(ERROR_CLASSES)
-_error_counts = attrgetter(*ERROR_COLUMNS.values())
+#: The `ProbeBucket` columns in the order `Bucket.of_values` takes them: select them in this order and
+#: hand over the row's values by position (a SQLAlchemy row's attributes cost ~1 us each).
+SCALAR_COLUMNS = (
+    "count",
+    "ok",
+    "failures",
+    "excluded",
+    "maintenance",
+    "ttft_count",
+    "ttft_sum",
+    "ttft_min",
+    "ttft_max",
+    "total_count",
+    "total_sum",
+    "total_min",
+    "total_max",
+    "tps_count",
+    "tps_sum",
+)
+VALUE_COLUMNS = (*SCALAR_COLUMNS, *ERROR_COLUMNS.values(), "ttft_hist", "total_hist")
+_SCALARS = len(SCALAR_COLUMNS)
+_ERRORS = len(ERROR_COLUMNS)
+_values_of = attrgetter(*VALUE_COLUMNS)
 
 
 def error_name(error_class: str | None) -> str:
@@ -147,19 +169,36 @@ class Bucket:
         self.tps_count += tps_count
         self.tps_sum += tps_sum
 
+    @classmethod
+    def of_values(cls, values: Sequence[Any]) -> Bucket:
+        """A bucket equal to one row's `VALUE_COLUMNS` (histograms as stored; None for a missing one)."""
+        bucket = cls()
+        (
+            bucket.count,
+            bucket.ok,
+            bucket.failures,
+            bucket.excluded,
+            bucket.maintenance,
+            bucket.ttft_count,
+            bucket.ttft_sum,
+            bucket.ttft_min,
+            bucket.ttft_max,
+            bucket.total_count,
+            bucket.total_sum,
+            bucket.total_min,
+            bucket.total_max,
+            bucket.tps_count,
+            bucket.tps_sum,
+        ) = values[:_SCALARS]
+        errors = values[_SCALARS : _SCALARS + _ERRORS]
+        bucket.errors = {name: n for name, n in zip(ERROR_COLUMNS, errors, strict=True) if n}
+        bucket.ttft_hist = histogram.decode(values[-2])
+        bucket.total_hist = histogram.decode(values[-1])
+        return bucket
+
     def add_row(self, row: Any) -> None:
         """Add a `ProbeRollup` row (a Core row or anything with its column names as attributes)."""
-        self.add_sums(row)
-        self.ttft_hist += histogram.decode(row.ttft_hist)
-        self.total_hist += histogram.decode(row.total_hist)
-
-    def add_sums(self, row: Any) -> None:
-        """Add the scalar columns (error counts included) of a rollup row or of sums of rollup rows."""
-        self._add_scalars(row)
-        errors = self.errors
-        for name, n in zip(ERROR_COLUMNS, _error_counts(row), strict=True):
-            if n:
-                errors[name] = errors.get(name, 0) + n
+        self.merge(Bucket.of_values(_values_of(row)))
 
     def _add_scalars(self, row: Any) -> None:
         self.count += row.count

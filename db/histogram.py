@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import struct
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 
 FACTOR = 1.1
@@ -36,6 +36,7 @@ FIELDS = LOG_BINS + 2  # underflow, the log bins, overflow
 FIELD_BITS = 32
 _FIELD_BYTES = FIELD_BITS // 8
 _UNPACK = struct.Struct(f"<{FIELDS}I").unpack
+_SPANS: dict[int, Callable[[bytes], tuple[int, ...]]] = {}
 #: Lower edges of fields 1..FIELDS-1 (EDGES[i] is the lower edge of field i + 1).
 EDGES: tuple[float, ...] = tuple(LOW_MS * FACTOR**i for i in range(LOG_BINS + 1))
 
@@ -108,16 +109,21 @@ def quantiles(
     """
     if packed == 0:
         return [None for _ in qs]
-    fields = counts(packed)
+    # Only the span of fields in use is unpacked (an hour or a window of one endpoint spans a few).
+    first = ((packed & -packed).bit_length() - 1) // FIELD_BITS
+    span = (packed.bit_length() - 1) // FIELD_BITS - first + 1
+    unpack = _SPANS.get(span) or _SPANS.setdefault(span, struct.Struct(f"<{span}I").unpack)
+    fields = unpack((packed >> (first * FIELD_BITS)).to_bytes(span * _FIELD_BYTES, "little"))
     running = list(accumulate(fields))
     n = running[-1]
     out: list[float | None] = []
     for q in qs:
         k = rank(q, n)
-        field = bisect_left(running, k)  # the first field whose running count reaches rank k
-        seen = running[field] - fields[field]
+        at = bisect_left(running, k)  # the first field whose running count reaches rank k
+        seen = running[at] - fields[at]
+        field = first + at
         lo, hi = bounds(field)
-        within = (k - seen - 0.5) / fields[field]  # the rank's place inside the field, in (0, 1)
+        within = (k - seen - 0.5) / fields[at]  # the rank's place inside the field, in (0, 1)
         if field == 0:
             value = lo + within * (hi - lo)
         elif field == FIELDS - 1:

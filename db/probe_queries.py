@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from db import histogram
-from db.buckets import Bucket, error_name
+from db.buckets import VALUE_COLUMNS, Bucket, error_name
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
 from db.probe_windows import Buckets, WindowSpec, parse_window, read_cached, sum_rollups, window_spec
 from db.rollups import DAY, HOUR, floor_to, sample_columns, table
@@ -303,12 +303,11 @@ def probe_series(
             return [_sample_point(row) for row in session.execute(query)]
         first = floor_to(resolution, start)
         buckets: dict[datetime, Bucket] = {}
-        query = select(r).where(
+        query = select(r.c.start, *(r.c[name] for name in VALUE_COLUMNS)).where(
             r.c.target_id == target_id, r.c.period == resolution, r.c.start >= first, r.c.start < end
         )
-        for row in session.execute(query):
-            bucket = buckets[row.start] = Bucket()
-            bucket.add_row(row)
+        for bucket_start, *values in session.execute(query).all():
+            buckets[bucket_start] = Bucket.of_values(values)
         mark = session.execute(select(t.c.rolled_until).where(t.c.id == target_id)).scalar()
         since = first if mark is None else max(mark, first)
         tail = select(s.c.at, *sample_columns()).where(

@@ -27,7 +27,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from db import histogram
-from db.buckets import ERROR_COLUMNS, Bucket
+from db.buckets import ERROR_COLUMNS, SCALAR_COLUMNS, VALUE_COLUMNS, Bucket
 from db.bulk import insert_rows
 from db.models import ProbeRollup, ProbeTarget, ProbeWindow
 from db.rollups import DAY, HOUR, floor_to, table
@@ -37,23 +37,6 @@ HOURLY_WINDOWS_UP_TO = timedelta(days=2)
 #: The windows every rollup run stores in `ProbeWindow`.
 CACHED_WINDOWS = ("1d", "7d", "30d")
 _WINDOW = re.compile(r"(\d+)\s*([hd])")
-_SUMS = (
-    *ERROR_COLUMNS.values(),
-    "count",
-    "ok",
-    "failures",
-    "excluded",
-    "maintenance",
-    "ttft_count",
-    "ttft_sum",
-    "total_count",
-    "total_sum",
-    "tps_count",
-    "tps_sum",
-)
-_LEAST = ("ttft_min", "total_min")
-_MOST = ("ttft_max", "total_max")
-
 Buckets = dict[str, dict[int, Bucket]]  # window name -> target id -> sums
 
 
@@ -113,13 +96,13 @@ def _sum_range(
     where = [r.c.target_id.in_(targets), r.c.period == period, r.c.start >= start]
     if end is not None:
         where.append(r.c.start < end)
-    sums = [func.coalesce(func.sum(r.c[name]), 0).label(name) for name in _SUMS]
-    sums += [func.min(r.c[name]).label(name) for name in _LEAST]
-    sums += [func.max(r.c[name]).label(name) for name in _MOST]
+    sums = [_aggregate(r.c[name]) for name in SCALAR_COLUMNS]
+    sums += [func.coalesce(func.sum(r.c[name]), 0) for name in ERROR_COLUMNS.values()]
     out: dict[int, Bucket] = {}
-    for row in session.execute(select(r.c.target_id, *sums).where(*where).group_by(r.c.target_id)).all():
-        bucket = out[row.target_id] = Bucket()
-        bucket.add_sums(row)
+    for target_id, *values in session.execute(
+        select(r.c.target_id, *sums).where(*where).group_by(r.c.target_id)
+    ):
+        out[target_id] = Bucket.of_values((*values, None, None))
     # The TTFT histograms (the windows report no total-time percentiles): a big-integer addition a row.
     decode = histogram.decode
     packed: dict[int, int] = {}
@@ -129,6 +112,14 @@ def _sum_range(
     for target_id, value in packed.items():
         out[target_id].ttft_hist = value
     return out
+
+
+def _aggregate(column: Any) -> Any:
+    if column.name.endswith("_min"):
+        return func.min(column)
+    if column.name.endswith("_max"):
+        return func.max(column)
+    return func.coalesce(func.sum(column), 0)
 
 
 def refresh(
@@ -171,15 +162,17 @@ def read_cached(
     w = table(ProbeWindow)
     stale: dict[tuple[str, datetime], list[int]] = {}  # (window, cached start) -> targets
     found: dict[str, set[int]] = {name: set() for name in wanted}
-    for row in session.execute(select(w).where(w.c.name.in_(list(wanted)))).all():
-        spec = wanted[row.name]
-        if row.target_id not in marks or row.rolled_until != marks[row.target_id] or row.start > spec.start:
+    columns = [w.c.target_id, w.c.name, w.c.start, w.c.rolled_until, *(w.c[n] for n in VALUE_COLUMNS)]
+    for target_id, name, start, rolled_until, *values in session.execute(
+        select(*columns).where(w.c.name.in_(list(wanted)))
+    ).all():
+        spec = wanted[name]
+        if target_id not in marks or rolled_until != marks[target_id] or start > spec.start:
             continue
-        bucket = buckets[spec.name][row.target_id] = Bucket()
-        bucket.add_row(row)
-        found[spec.name].add(row.target_id)
-        if row.start < spec.start:
-            stale.setdefault((spec.name, row.start), []).append(row.target_id)
+        buckets[name][target_id] = Bucket.of_values(values)
+        found[name].add(target_id)
+        if start < spec.start:
+            stale.setdefault((name, start), []).append(target_id)
     for name in wanted:
         misses[name] = [target_id for target_id in marks if target_id not in found[name]]
     # The window moved on since the run: take out the rows that fell out of it.

@@ -28,7 +28,7 @@ from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.buckets import Bucket
+from db.buckets import VALUE_COLUMNS, Bucket
 from db.bulk import insert_rows
 from db.engine import session_scope
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
@@ -134,17 +134,17 @@ def _days(session: Session, keys: set[tuple[int, datetime]]) -> dict[tuple[int, 
     end = max(day for _, day in keys) + PERIODS[DAY]
     buckets: dict[tuple[int, datetime], Bucket] = {}
     for chunk in _chunks(sorted({target_id for target_id, _ in keys})):
-        query = select(r).where(
+        query = select(r.c.target_id, r.c.start, *(r.c[name] for name in VALUE_COLUMNS)).where(
             r.c.target_id.in_(chunk), r.c.period == HOUR, r.c.start >= first, r.c.start < end
         )
-        for row in session.execute(query):
-            key = (row.target_id, floor_day(row.start))
+        for target_id, start, *values in session.execute(query).all():
+            key = (target_id, floor_day(start))
             if key not in keys:
                 continue
             bucket = buckets.get(key)
             if bucket is None:
                 bucket = buckets[key] = Bucket()
-            bucket.add_row(row)
+            bucket.merge(Bucket.of_values(values))
     return buckets
 
 
