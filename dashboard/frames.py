@@ -59,7 +59,6 @@ def catalog_rows(snapshot: CatalogSnapshot, endpoints: Iterable[EndpointState] |
 CATALOG_COLUMNS = [
     "model",
     "provider",
-    "provider model id",
     "context",
     "input",
     "output",
@@ -69,6 +68,7 @@ CATALOG_COLUMNS = [
     "uptime 7d %",
     "TTFT p50 ms",
     "page",
+    "provider model id",
     "id",
 ]
 HIDDEN_COLUMNS = ["_provider", "_parameters", "_status"]

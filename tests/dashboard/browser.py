@@ -44,15 +44,15 @@ PAGES = (
 
 
 @contextmanager
-def chromium(*, height: int = 1000) -> Iterator[Any]:
-    """A browser page in the system Chromium, 1440 wide (Streamlit scrolls inside its own container, so
-    a full-page screenshot is as tall as the window: `height`)."""
+def chromium(*, width: int = 1440, height: int = 1000) -> Iterator[Any]:
+    """A browser page in the system Chromium (Streamlit scrolls inside its own container, so a
+    full-page screenshot is as large as the window)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1440, "height": height})
+            page = browser.new_page(viewport={"width": width, "height": height})
             yield page
         finally:
             browser.close()

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--out", type=Path, default=REPO / "docs")
+    parser.add_argument("--width", type=int, default=1680, help="window width in pixels (1680)")
     parser.add_argument("--height", type=int, default=1800, help="window height in pixels (1800)")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             if not wait_until_ready("127.0.0.1", port, process=process):
                 print("error: the dashboard did not start", file=sys.stderr)
                 return 1
-            with chromium(height=args.height) as page:
+            with chromium(width=args.width, height=args.height) as page:
                 for check in PAGES:
                     path = args.out / f"dashboard-{check.name}.png"
                     visit(page, f"http://127.0.0.1:{port}", check, path)
