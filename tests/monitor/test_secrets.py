@@ -1,8 +1,8 @@
 """API keys never reach the database, a log line, an error message or an answer.
 
 Probes run with known keys (a right one, and a wrong one the replica refuses), through the CLI as a user
-runs it, at debug level, in one-shot rounds and in the service; then every byte of output and of the
-database files is searched for the keys.
+runs it, at debug level, in one-shot rounds and in the service; then every byte of output, of the
+database files and of the catalog API's answers is searched for the keys.
 """
 
 from __future__ import annotations
@@ -112,6 +112,9 @@ def test_keys_never_reach_the_database_logs_or_messages(keyed_replica: ReplicaSe
         outputs.append("".join(lines) + rest)
     assert sum("probe round" in line for line in lines) >= 2, "".join(lines)
 
+    # every read route of the API over that database (and the metrics and the feed)
+    outputs.append(api_answers(f"sqlite:///{db}"))
+
     for output in outputs:
         for key in (RIGHT_KEY, WRONG_KEY):
             assert key not in output
@@ -123,3 +126,24 @@ def test_keys_never_reach_the_database_logs_or_messages(keyed_replica: ReplicaSe
         for key in (RIGHT_KEY, WRONG_KEY):
             assert key.encode() not in data, path.name
             assert key[-12:].encode() not in data, path.name
+
+
+def api_answers(db_url: str) -> str:
+    """The text of every read answer of the catalog API over `db_url`, following the ids it lists."""
+    from api import create_app
+    from tests.api.client import TestClient
+
+    answers = []
+    with TestClient(create_app(db_url=db_url, background_refresh=False)) as client:
+        paths = ["/api/v1/endpoints?limit=1000", "/api/v1/models?limit=1000", "/api/v1/changes?limit=1000"]
+        paths += ["/api/v1/changes.atom", "/metrics", "/healthz", "/api/v1/recommend", "/openapi.json"]
+        for path in paths:
+            answer = client.get(path)
+            assert answer.status_code == 200, (path, answer.text[:200])
+            answers.append(answer.text)
+        for endpoint in client.get("/api/v1/endpoints?limit=1000").json()["data"]:
+            for tail in ("", "/prices", "/probes"):
+                answer = client.get(f"/api/v1/endpoints/{endpoint['id']}{tail}")
+                assert answer.status_code == 200
+                answers.append(answer.text)
+    return "\n".join(answers)
