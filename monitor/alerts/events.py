@@ -17,8 +17,8 @@ from monitor.alerts.rules import CHANGE_RULE_KINDS, Event
 
 # Dashboard pages (Streamlit multipage paths) the links point to.
 CHANGES_PAGE = "/changes"
-ENDPOINT_PAGE = "/endpoint"
-UPTIME_PAGE = "/uptime"
+MODEL_PAGE = "/model"  # the dashboard's model page: ?id=<canonical model id>
+STATUS_PAGE = "/status"
 
 
 def link(base: str, page: str, **query: Any) -> str:
@@ -93,8 +93,8 @@ def change_events(run: CrawlRun, changes: list[Change], *, dashboard: str) -> li
         if rule_kind is None:
             continue
         page = (
-            link(dashboard, ENDPOINT_PAGE, id=change.endpoint_id)
-            if change.endpoint_id is not None
+            link(dashboard, MODEL_PAGE, id=change.model)
+            if change.model is not None
             else link(dashboard, CHANGES_PAGE, run=run.id)
         )
         events.append(
@@ -215,7 +215,11 @@ def incident_event(incident: IncidentView, action: str, *, at: datetime, dashboa
         model=incident.model or incident.target_model,
         provider=incident.provider,
         probe=incident.probe,
-        link=link(dashboard, UPTIME_PAGE, probe=incident.probe),
+        link=(
+            link(dashboard, MODEL_PAGE, id=incident.model or incident.target_model)
+            if (incident.model or incident.target_model)
+            else link(dashboard, STATUS_PAGE)
+        ),
         details={
             "incident_id": incident.id,
             "incident": incident.kind,

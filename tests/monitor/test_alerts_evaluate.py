@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import quote_plus
 
 from db.ingest import start_run
 from db.outbox import list_deliveries
@@ -52,7 +53,8 @@ def test_a_crawl_that_moves_80_prices_makes_one_digest_per_channel(engine: Any) 
         "0.3",
         11.11,
     )
-    assert event["link"].startswith("http://localhost:8501/endpoint?id=")
+    # the dashboard's model page of the changed endpoint's model
+    assert event["link"] == f"http://localhost:8501/model?id={quote_plus(event['model'])}"
     lines = digest.body.splitlines()
     assert lines[0] == "openrouter crawl at 2026-05-01 18:00 UTC: 80 price changes"
     assert "input price up 0.27 -> 0.3 per 1M tokens (+11.11%)" in lines[1]
@@ -182,7 +184,7 @@ def test_an_outage_opens_reminds_and_resolves_once_each(engine: Any) -> None:
     assert len(start) == 2
     assert start[0].title == "modelwatch: DOWN: replica-deepseek"
     assert f"DOWN: replica-deepseek ({MODEL}) since 2026-05-01 12:10 UTC: http_5xx: HTTP 503" in start[0].body
-    assert "Dashboard: http://localhost:8501/uptime?probe=replica-deepseek" in start[0].body
+    assert f"Dashboard: http://localhost:8501/model?id={quote_plus(MODEL)}" in start[0].body
     incident = start[0].event_key.split(":")[1]
     assert start[0].payload["events"][0]["incident_id"] == int(incident)
     # still down: one reminder per 6 h, each sent once however often evaluation runs
