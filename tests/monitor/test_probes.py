@@ -8,8 +8,11 @@ import logging
 import socket
 import ssl
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -87,12 +90,43 @@ def test_a_healthy_answer_is_measured(server: ReplicaServer, stream: bool) -> No
         assert sample.ttft_ms == sample.total_ms and sample.tokens_per_s is None
 
 
-def test_ttft_is_within_10ms_of_the_replicas_at_concurrency_1(server: ReplicaServer) -> None:
-    server.chat.set_behaviour(MODEL, ChatBehaviour(ttft_ms=200, tokens_per_s=200, output_tokens=5))
+@dataclass(frozen=True)
+class ChildReplica:
+    api_url: str
+
+
+@pytest.fixture
+def replica_process() -> Iterator[ChildReplica]:
+    """The replica in its own process, as a real provider is: the timing test must not share a GIL
+    (and its 5 ms switch interval) between the server's event loop and the probe's."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "replica", "--port", str(port), "--chat-ttft-ms", "200"]
+    command += ["--chat-tokens-per-s", "200", "--chat-output-tokens", "5"]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if child.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError("the replica did not start") from None
+                time.sleep(0.1)
+        yield ChildReplica(api_url=f"http://127.0.0.1:{port}/api/v1")
+    finally:
+        child.terminate()
+        child.wait(timeout=10)
+
+
+def test_ttft_is_within_10ms_of_the_replicas_at_concurrency_1(replica_process: ChildReplica) -> None:
+    target = chat_probe(replica_process)  # type: ignore[arg-type]
 
     async def five() -> list[Sample]:
         async with make_client(1) as client:
-            return [await probe_once(chat_probe(server), client, env=ENV) for _ in range(5)]
+            return [await probe_once(target, client, env=ENV) for _ in range(5)]
 
     samples = asyncio.run(five())
     assert all(s.ok for s in samples)
