@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,21 @@ def modelwatch(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subp
         timeout=TIMEOUT,
         env={**os.environ, **(env or {})},
     )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def service_env() -> dict[str, str]:
+    """Free ports for the API and the dashboard that `modelwatch run` starts beside the service."""
+    return {
+        **os.environ,
+        "MODELWATCH_API_PORT": str(free_port()),
+        "MODELWATCH_DASHBOARD_PORT": str(free_port()),
+    }
 
 
 def write_config(path: Path, replica_url: str, *, extra: str = "") -> Path:
@@ -145,6 +162,7 @@ def test_demo_crawls_the_replica_into_a_fresh_file(tmp_path: Path) -> None:
 def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Path) -> None:
     config = write_config(tmp_path / "c.toml", "http://127.0.0.1:9")
     lines: list[str] = []
+    env = service_env()
     with subprocess.Popen(
         [
             sys.executable,
@@ -157,6 +175,7 @@ def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Pa
             "run",
         ],
         cwd=tmp_path,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -171,6 +190,11 @@ def test_run_offline_says_sources_are_unreachable_and_keeps_running(tmp_path: Pa
                 lines.append(line)
             assert sum("unreachable" in line for line in lines) == 2, "".join(lines)
             assert process.poll() is None  # still running
+            # and it serves the catalog API beside the scheduler, which reports its heartbeat
+            health_url = f"http://127.0.0.1:{env['MODELWATCH_API_PORT']}/healthz"
+            with urllib.request.urlopen(health_url, timeout=10) as answer:
+                health = json.loads(answer.read())
+            assert health["database"]["ok"] and health["scheduler"]["ok"], health
             process.send_signal(signal.SIGTERM)
             assert process.wait(timeout=30) == 0
         finally:

@@ -20,6 +20,7 @@ import pytest
 from replica.catalog import demo_catalog
 from replica.chat import ChatBehaviour, ChatFailure, ChatTable
 from replica.server import ReplicaServer
+from tests.monitor.test_cli import service_env
 
 RIGHT_KEY = "sk-mwtest-RIGHT-5f0c2a9e7d1b4c38a6e2"
 WRONG_KEY = "sk-mwtest-WRONG-93b1d7c4e8a2f6051bd9"
@@ -94,7 +95,7 @@ def test_keys_never_reach_the_database_logs_or_messages(keyed_replica: ReplicaSe
     with subprocess.Popen(
         [sys.executable, "-m", "monitor", "-v", "run"],
         cwd=tmp_path,
-        env=env,
+        env={**env, **{k: v for k, v in service_env().items() if k.endswith("_PORT")}},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
