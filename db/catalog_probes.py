@@ -29,14 +29,16 @@ TTFT_WINDOW = "7d"
 _NEVER = datetime.min.replace(tzinfo=UTC)
 
 
-def probe_health(engine: Engine, now: datetime) -> dict[int, Health]:
+def probe_health(
+    engine: Engine, now: datetime, *, windows: tuple[str, ...] = UPTIME_WINDOWS
+) -> dict[int, Health]:
     """Our probes' status, uptime per window and TTFT p50/p90 (over `TTFT_WINDOW`), per catalog endpoint.
 
     A probe counts for the endpoint its target is linked to (`ProbeTarget.endpoint_id`); of two probes
     of one endpoint, the one with the latest sample speaks for it.
     """
     found: dict[int, Health] = {}
-    for target in endpoint_health(engine, now=now, windows=UPTIME_WINDOWS).values():
+    for target in endpoint_health(engine, now=now, windows=windows).values():
         if target.endpoint_id is None:
             continue
         known = found.get(target.endpoint_id)

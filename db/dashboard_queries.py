@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
-from db.catalog_probes import TTFT_WINDOW
+from db.catalog_probes import probe_health
 from db.endpoint_state import Health
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.probe_queries import endpoint_health
 from db.rollups import DAY, Bucket, floor_day, sample_columns, table
 
 
@@ -163,21 +162,4 @@ def dashboard_health(engine: Engine, now: datetime) -> dict[int, Health]:
     """`db.catalog_probes.probe_health` over the windows the dashboard shows: our probes' status, 1-day
     and 7-day uptime and 7-day TTFT p50/p90 per catalog endpoint (of two probes of one endpoint, the
     one sampled last speaks for it). A `db.catalog.HealthLoader`."""
-    never = datetime.min.replace(tzinfo=UTC)
-    found: dict[int, Health] = {}
-    for target in endpoint_health(engine, now=now, windows=DASHBOARD_WINDOWS).values():
-        if target.endpoint_id is None:
-            continue
-        known = found.get(target.endpoint_id)
-        if known is not None and (known.last_sample_at or never) >= (target.last_sample_at or never):
-            continue
-        ttft = target.windows.get(TTFT_WINDOW)
-        found[target.endpoint_id] = Health(
-            status=target.status,
-            uptime={name: window.uptime for name, window in target.windows.items()},
-            ttft_p50_ms=ttft.ttft_p50_ms if ttft is not None else None,
-            ttft_p90_ms=ttft.ttft_p90_ms if ttft is not None else None,
-            probe=target.probe,
-            last_sample_at=target.last_sample_at,
-        )
-    return found
+    return probe_health(engine, now, windows=DASHBOARD_WINDOWS)

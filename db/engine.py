@@ -10,8 +10,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
-from db import heartbeat, models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from db import outbox  # noqa: F401
+from db import heartbeat, models, outbox  # noqa: F401  (registers the tables on SQLModel.metadata)
 from db.specific import configure_sqlite, engine_options
 
 
