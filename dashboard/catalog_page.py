@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from dashboard import context, freshness
+from dashboard import freshness
 from dashboard.frames import CATALOG_COLUMNS, catalog_rows
 from db.endpoint_state import STATUSES
 
@@ -24,11 +24,8 @@ _DESCENDING = {"context (largest first)", "uptime 7d (highest first)"}
 
 
 def render() -> None:
-    st.title("Catalog")
-    snap = context.snapshot()
-    freshness.show(freshness.load(context.db_url()), context.now())
-    if not snap.active:
-        freshness.show_empty()
+    snap = freshness.page("Catalog")
+    if snap is None:
         return
     st.caption(
         "Who serves which model at what price (per 1M tokens). Status, uptime and TTFT are our own "

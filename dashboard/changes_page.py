@@ -31,14 +31,11 @@ LIMIT = 500
 
 
 def render() -> None:
-    st.title("Changes")
-    snap = context.snapshot()
+    snap = freshness.page("Changes")
+    if snap is None:
+        return
     now = context.now()
     url = context.db_url()
-    freshness.show(freshness.load(url), now)
-    if not snap.active:
-        freshness.show_empty()
-        return
     left, middle, right = st.columns([4, 2, 2])
     kinds = left.multiselect("Kinds (none: all)", [*KINDS, *INCIDENTS])
     since_label = middle.selectbox("Since", list(SINCE), index=2)

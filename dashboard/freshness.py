@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import context
 from dashboard.text import ago, md, stamp
-from db.catalog import run_status
+from db.catalog import CatalogSnapshot, run_status
 from db.dashboard_queries import last_probe_at
 
 FAILED = ("failed", "interrupted")
@@ -88,3 +88,15 @@ Run them with the same `--db` (or `MODELWATCH_DB_URL`) as this dashboard, then r
 
 def show_empty() -> None:
     st.info(EMPTY_HELP, icon=":material/inbox:")
+
+
+def page(title: str) -> CatalogSnapshot | None:
+    """A page's head: its title, when data was last crawled and probed, and the catalog snapshot; None
+    (after saying how to fill it) when the database has no active endpoint."""
+    st.title(title)
+    snap = context.snapshot()
+    show(load(context.db_url()), context.now())
+    if not snap.active:
+        show_empty()
+        return None
+    return snap

@@ -21,13 +21,10 @@ RANGES = {
 
 
 def render() -> None:
-    snap = context.snapshot()
-    now = context.now()
-    st.title("Model")
-    freshness.show(freshness.load(context.db_url()), now)
-    if not snap.active:
-        freshness.show_empty()
+    snap = freshness.page("Model")
+    if snap is None:
         return
+    now = context.now()
     model_id = _chosen_model(snap)
     if model_id is None:
         st.info("Choose a model above.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, context, freshness
+from dashboard import charts, freshness
 from dashboard.text import md, number
 from db.catalog import CatalogSnapshot
 from db.cost import Workload
@@ -17,11 +17,8 @@ COMMON_PARAMETERS = ("tools", "structured_outputs", "response_format", "reasonin
 
 
 def render() -> None:
-    st.title("Recommend")
-    snap = context.snapshot()
-    freshness.show(freshness.load(context.db_url()), context.now())
-    if not snap.active:
-        freshness.show_empty()
+    snap = freshness.page("Recommend")
+    if snap is None:
         return
     job = job_form(snap)
     result = run(snap, job)

@@ -15,14 +15,11 @@ SPANS = {"7 days": 7, "14 days": 14, "30 days": 30, "90 days": 90}
 
 
 def render() -> None:
-    st.title("Status")
-    snap = context.snapshot()
+    snap = freshness.page("Status")
+    if snap is None:
+        return
     now = context.now()
     url = context.db_url()
-    freshness.show(freshness.load(url), now)
-    if not snap.active:
-        freshness.show_empty()
-        return
     probed = [e for e in snap.active if e.health is not None]
     counts = Counter(e.status for e in probed)
     cells = st.columns(5)

@@ -31,6 +31,7 @@ from db.models import (
     Provider,
     ReportedStat,
 )
+from db.snapshot import PRICE_FIELDS
 from db.types import utcnow
 
 #: What the store's version is made of: anything that changes what the API shows.
@@ -189,18 +190,7 @@ def _endpoints(
     return states
 
 
-_PRICE_NAMES = (
-    "input",
-    "output",
-    "cache_read",
-    "cache_write",
-    "request",
-    "image",
-    "web_search",
-    "internal_reasoning",
-    "audio",
-    "discount",
-)
+_PRICE_NAMES = (*PRICE_FIELDS, "discount")
 
 
 def _price_columns(pp: Table) -> list[Any]:
