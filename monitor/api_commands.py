@@ -21,20 +21,19 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from api import create_app
-from api.render import recommendation as recommendation_json
-from db.catalog import load_snapshot
-from db.cost import Workload
 from db.engine import make_engine, safe_url
-from db.recommend import FREE_SUFFIX, Job, Recommendation, recommend
-from monitor.admin_actions import BackgroundActions, Work
 from monitor.config import Config
 from monitor.settings import Settings
+
+if TYPE_CHECKING:  # FastAPI, the API and the recommender load only for the commands that use them
+    from fastapi import FastAPI
+
+    from db.recommend import Recommendation
+    from monitor.admin_actions import Work
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +114,9 @@ def make_app(
     """The catalog API as the CLI and the service serve it: the admin token from the settings, the
     aliases from the configuration, crawls and probe rounds started on a background thread."""
     token = settings.admin_token.get_secret_value() if settings.admin_token is not None else None
+    from api import create_app
+    from monitor.admin_actions import BackgroundActions
+
     actions = BackgroundActions(config=config, db_url=db_url, run_crawl=run_crawl, run_probes=run_probes)
     return create_app(
         engine=engine,
@@ -188,6 +190,11 @@ def _stop_quietly() -> Iterator[None]:
 
 
 def cmd_recommend(args: argparse.Namespace, *, config: Config, db_url: str) -> int:
+    from api.render import recommendation as recommendation_json
+    from db.catalog import load_snapshot
+    from db.cost import Workload
+    from db.recommend import FREE_SUFFIX, Job, recommend
+
     try:
         workload = Workload(
             input_tokens=args.input_tokens,
