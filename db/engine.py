@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from db import heartbeat, models, outbox  # noqa: F401  (registers the tables on SQLModel.metadata)
-from db.specific import configure_sqlite, engine_options
+from db.specific import WRITE_OPTION, configure_sqlite, engine_options
 
 
 class DatabaseError(Exception):
@@ -68,8 +68,12 @@ def table_names(engine: Engine) -> list[str]:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session whose work commits at the end of the block, or rolls back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+    """A write session whose work commits at the end of the block, or rolls back on any error.
+
+    On SQLite it holds the write lock from its first statement, so concurrent writers (a crawl, a
+    probe round, the alert jobs, the heartbeat) wait their turn instead of failing.
+    """
+    with Session(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

@@ -12,6 +12,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: Execution option of write transactions (`db.engine.session_scope`): on SQLite they BEGIN IMMEDIATE.
+WRITE_OPTION = "modelwatch_write"
 
 
 def configure_sqlite(engine: Engine) -> None:
@@ -33,7 +35,10 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at once: one that reads first and writes later
+        # fails at once ("database is locked", no busy wait) when another writer committed in between.
+        immediate = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def engine_options(url: str) -> dict[str, Any]:
