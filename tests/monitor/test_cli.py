@@ -213,6 +213,8 @@ def test_sigkill_mid_crawl_leaves_the_database_consistent(
     assert (
         modelwatch("--config", str(config), "--db", f"sqlite:///{db}", "crawl", cwd=tmp_path).returncode == 0
     )
+    with sqlite3.connect(db) as c:
+        before = _open_prices(c)
     replica.set_catalog(_cheaper(replica.catalog))
     with subprocess.Popen(
         [sys.executable, "-m", "monitor", "--config", str(config), "--db", f"sqlite:///{db}", "crawl"],
@@ -227,14 +229,16 @@ def test_sigkill_mid_crawl_leaves_the_database_consistent(
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
-        # Each endpoint has exactly one open price period: either all of the new prices or none.
+        # Each endpoint has exactly one open price period.
         opens = c.execute(
             "select endpoint_id, count(*) from priceperiod where valid_to is null group by 1"
         ).fetchall()
         assert all(n == 1 for _, n in opens)
-        new_prices = {row[0] for row in c.execute("select input from priceperiod where valid_to is null")}
-        assert len({p for p in new_prices if p is not None} & {"0.135"}) in (0, 1)
+        killed = _open_prices(c)
         runs = c.execute("select status from crawlrun order by id").fetchall()
+        openrouter_runs = [
+            row[0] for row in c.execute("select status from crawlrun where source = 'openrouter' order by id")
+        ]
     # The next crawl closes the killed run and completes.
     result = modelwatch("--config", str(config), "--db", f"sqlite:///{db}", "crawl", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -246,8 +250,25 @@ def test_sigkill_mid_crawl_leaves_the_database_consistent(
             "where e.key = ? and p.valid_to is null",
             ("DeepInfra|deepseek/deepseek-v3.1-terminus|deepinfra/fp4|openai",),
         ).fetchone()
+        after = _open_prices(c)
     assert terminus == ("0.135",)
     assert len(runs) >= 2
+    # The killed crawl wrote all of the new prices or none of them, in the same transaction as the end
+    # of its run: an unfinished (or not yet started) openrouter run left every price as it was, a
+    # finished one left every price as a complete crawl leaves it.
+    assert before != after and len(after) == len(before)
+    first_run, *killed_run = openrouter_runs
+    assert first_run == "ok" and killed_run in ([], ["running"], ["ok"]), openrouter_runs
+    assert killed == (after if killed_run == ["ok"] else before)
+
+
+def _open_prices(c: sqlite3.Connection) -> dict[int, tuple[Any, ...]]:
+    """Every endpoint's open price period: its prices, by endpoint id."""
+    rows = c.execute(
+        "select endpoint_id, currency, input, output, cache_read, cache_write, request, image, web_search, "
+        "internal_reasoning, audio, discount from priceperiod where valid_to is null"
+    ).fetchall()
+    return {row[0]: tuple(row[1:]) for row in rows}
 
 
 def _wait_for_running_run(db: Path, process: subprocess.Popen[bytes]) -> None:
