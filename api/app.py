@@ -73,7 +73,7 @@ def create_app(
     if engine is None:
         if db_url is None:
             raise ValueError("create_app needs an engine or a db_url")
-        engine = make_engine(db_url)
+        engine = make_engine(db_url, create=False)  # a reader: never creates nor migrates the schema
         owned = True
     else:
         owned = False

@@ -38,7 +38,8 @@ def db_url() -> str:
 
 @st.cache_resource(show_spinner=False)
 def engine_for(url: str) -> Engine:
-    return make_engine(url)
+    # A reader: the schema must be there already (a `SchemaError` names the command to run).
+    return make_engine(url, create=False)
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
-from db import heartbeat, models, outbox  # noqa: F401  (registers the tables on SQLModel.metadata)
+from db.errors import DatabaseError, SchemaError
+from db.schema import check_schema, ensure_schema
 from db.specific import WRITE_OPTION, configure_sqlite, engine_options
 
-
-class DatabaseError(Exception):
-    """The database cannot be opened or used; the message says which and why (never a password)."""
+__all__ = ["DatabaseError", "SchemaError", "make_engine", "normalise_url", "safe_url", "session_scope"]
 
 
 def normalise_url(url: str) -> str:
@@ -35,8 +34,13 @@ def safe_url(url: str) -> str:
         return "<unparseable database URL>"
 
 
-def make_engine(url: str, *, create: bool = True) -> Engine:
-    """An engine for `url`; with `create`, the schema is created where missing."""
+def make_engine(url: str, *, create: bool = True, check: bool = True) -> Engine:
+    """An engine for `url`.
+
+    With `create`, an empty database gets the schema (at the migrations' head); with `check` alone,
+    it must already be there. Either way a schema that is not at head is a `SchemaError` naming the
+    command to run (`modelwatch db upgrade`): only `db.schema.upgrade` migrates, never a side effect.
+    """
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -49,17 +53,16 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
     engine = create_engine(url, **engine_options(url))
     if parsed.get_backend_name() == "sqlite":
         configure_sqlite(engine)
-    if create:
-        create_schema(engine)
+    if create or check:
+        try:
+            ensure_schema(engine) if create else check_schema(engine)
+        except DatabaseError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            raise DatabaseError(f"cannot open database {safe_url(str(engine.url))}: {exc}") from None
     return engine
-
-
-def create_schema(engine: Engine) -> None:
-    """Create the tables that do not exist yet."""
-    try:
-        SQLModel.metadata.create_all(engine)
-    except Exception as exc:
-        raise DatabaseError(f"cannot open database {safe_url(str(engine.url))}: {exc}") from None
 
 
 def table_names(engine: Engine) -> list[str]:

@@ -160,7 +160,7 @@ def cmd_api(
 
     host = args.host or settings.api_host
     port = args.port if args.port is not None else settings.api_port
-    engine = make_engine(db_url)
+    engine = make_engine(db_url, create=False)  # a reader: never creates nor migrates the schema
     app = make_app(config=config, db_url=db_url, settings=settings, engine=engine, run_probes=run_probes)
     admin = "admin routes on" if settings.admin_token else "admin routes off (MODELWATCH_ADMIN_TOKEN unset)"
     logger.info("catalog API on http://%s:%d over %s; %s", host, port, safe_url(db_url), admin)
@@ -206,7 +206,7 @@ def cmd_recommend(args: argparse.Namespace, *, config: Config, db_url: str) -> i
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    engine = make_engine(db_url)
+    engine = make_engine(db_url, create=False)  # a reader: never creates nor migrates the schema
     try:
         snapshot = load_snapshot(engine=engine, aliases=config.models.aliases)
     finally:

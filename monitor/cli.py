@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from db.engine import DatabaseError, make_engine, safe_url
-from monitor import alert_commands, api_commands, dashboard_commands
+from monitor import alert_commands, api_commands, dashboard_commands, db_commands
 from monitor.config import Config, ConfigError, default_config, load_config
 from monitor.settings import Settings
 
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "PostgreSQL as postgresql://user@host/db",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (debug level)")
+    parser.add_argument("--version", action="version", version=f"modelwatch {package_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     crawl = commands.add_parser(
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     alert_commands.add_commands(commands)
     api_commands.add_commands(commands)
     dashboard_commands.add_commands(commands)
+    db_commands.add_commands(commands)
 
     replica = commands.add_parser(
         "replica", help="run the provider replica alone (for demos, tests, benchmarks)", add_help=False
@@ -141,9 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if "replica" in argv:
+    at = command_index(argv)
+    if at is not None and argv[at] == "replica":
         # everything after `replica` belongs to the replica's own parser, options included
-        at = argv.index("replica")
         args = parser.parse_args(argv[: at + 1])
         args.replica_args = argv[at + 1 :]
     else:
@@ -160,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # one line per HTTP request (probes): the service's own summary says what matters
         logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # Alembic says "Context impl ..." on every open; `db.schema` reports what was really done.
+    logging.getLogger("alembic").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     if args.command == "replica":
         from replica.__main__ import main as replica_main
 
@@ -171,6 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     db_url = args.db or settings.db_url
     try:
+        handled = db_commands.run_command(args, db_url=db_url)
+        if handled is not None:
+            return handled
+        if writes(args):
+            db_commands.upgrade_at_start(db_url)
         if args.command == "crawl":
             return cmd_crawl(config, db_url, args.source)
         if args.command == "extract":
@@ -195,6 +204,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     parser.error(f"unknown command {args.command}")
     return 2
+
+
+#: Top-level options that take a value (`command_index` skips the value too).
+_VALUED_OPTIONS = ("--config", "--db")
+
+
+def command_index(argv: Sequence[str]) -> int | None:
+    """Where the command word is in `argv` (after the top-level options), or None."""
+    at = 0
+    while at < len(argv):
+        word = argv[at]
+        if word in _VALUED_OPTIONS:
+            at += 2
+        elif word.startswith("-"):
+            at += 1
+        else:
+            return at
+    return None
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """Does this command write the store (so it upgrades the schema at start)? `demo` makes its own
+    fresh file; the readers (api, dashboard, recommend, alerts list) never migrate."""
+    if args.command in ("run", "crawl"):
+        return True
+    if args.command == "probe":
+        return not args.plan
+    return args.command == "alerts" and getattr(args, "alerts_command", None) == "deliver"
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("modelwatch")
+    except PackageNotFoundError:  # running from a tree that was never installed
+        return "unknown (not installed)"
 
 
 def read_config(path: Path | None) -> Config:

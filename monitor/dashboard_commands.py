@@ -58,6 +58,9 @@ def run_command(args: argparse.Namespace, *, config: Config, db_url: str) -> int
 
 
 def cmd_dashboard(*, db_url: str, port: int, host: str) -> int:
+    from monitor.db_commands import check_readable
+
+    check_readable(db_url)  # a reader: an old or missing schema stops here, naming the command to run
     process = start_dashboard(db_url, port=port, host=host)
     stopping: list[int] = []
 
