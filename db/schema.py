@@ -70,6 +70,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration for this code's migrations, optionally bound to an open connection."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")  # version_locations split on os.pathsep
     config.set_main_option("version_locations", str(MIGRATIONS / "versions"))
     if connection is not None:
         config.attributes["connection"] = connection
@@ -240,7 +241,7 @@ def _upgrade_locked(
     if state.kind == "unversioned":
         _check_baseline_tables(engine, connection)
         before = BASELINE
-    copy = _backup_sqlite(engine, before) if backup and engine.dialect.name == "sqlite" else None
+    copy = _backup_sqlite(engine, before or BASELINE) if backup and engine.dialect.name == "sqlite" else None
     if copy is not None:
         say(f"backed up {engine.url.database} to {copy} before upgrading it")
     if state.kind == "unversioned":
