@@ -37,6 +37,7 @@ import httpx
 
 from db.samples import BAD_RESPONSE, CONNECT, RATE_LIMITED, STREAM_ERROR, TIMEOUT, Sample
 from monitor.config import Probe
+from monitor.probes import network
 from monitor.probes.completion import ProbeFailure, Reading, finish_stream, read_body, read_event
 from monitor.probes.request import api_key, build_request
 from monitor.probes.sse import SSEDecoder
@@ -72,7 +73,9 @@ async def probe_once(
 ) -> Sample:
     """Probe ``probe`` once through ``client``; never raises for anything the endpoint does.
 
-    A missing API key is a ``client_error`` sample and no request is made.
+    A missing API key is a ``client_error`` sample and no request is made. ``client`` must read through
+    the timestamping backend (``make_client`` and `ClientPool` make such clients): an answer that did not
+    come through it raises `network.NotTimestamped` rather than giving a less accurate TTFT.
     """
     at = clock()
     try:
@@ -106,7 +109,7 @@ class _Attempt:
         self.retry_after_s: float | None = None
         self.start = 0.0
         self.sent: float | None = None  # when the request's first byte was written: the TTFT origin
-        self.network_stream: Any = None
+        self.network_stream: network.AsyncioStream | None = None
         self.connect_started: float | None = None
         self.connect_done: float | None = None
 
@@ -129,6 +132,8 @@ class _Attempt:
             return self._sample(TIMEOUT, f"no complete answer within {deadline:g} s")
         except ProbeFailure as failure:
             return self._sample(failure.error_class, failure.message)
+        except network.NotTimestamped:
+            raise  # our set-up, not the endpoint: no sample; the round fails loudly
         except httpx.TimeoutException as exc:
             return self._sample(TIMEOUT, f"timed out ({type(exc).__name__})")
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
@@ -156,7 +161,8 @@ class _Attempt:
             extensions={"trace": self._trace},
         ) as response:
             self.status = response.status_code
-            self.network_stream = response.extensions.get("network_stream")
+            if response.status_code != 101:  # httpcore wraps an upgraded (101) stream; that is a bad response
+                self.network_stream = network.timestamped_stream(response)
             if self.probe.protocol == "http":
                 await self._check_http(response)
                 return
@@ -171,8 +177,10 @@ class _Attempt:
 
     def _arrived(self) -> float:
         """When the data just read reached the process: our network stream knows (see network.py)."""
-        arrived = getattr(self.network_stream, "last_received_at", None)
-        return arrived if isinstance(arrived, float) else time.perf_counter()
+        arrived = self.network_stream.last_received_at if self.network_stream is not None else None
+        if arrived is None:
+            raise network.NotTimestamped("a body was read with no arrival time")
+        return arrived
 
     def _fail_status(self, response: httpx.Response) -> None:
         status = response.status_code

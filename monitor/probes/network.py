@@ -8,7 +8,13 @@ measured. This backend keeps an ``asyncio.Protocol`` reading into a buffer (paus
 ``ConnectTimeout`` on connect and TLS, ``ReadError`` / ``ReadTimeout``, ``WriteError`` /
 ``WriteTimeout``, and ``b""`` at the end of the stream.
 
-`transport(...)` builds the httpx transport over it; httpcore's trace extension works as with the default.
+`TimestampingTransport` is the httpx transport over it, built only from public API: an
+``httpcore.AsyncConnectionPool(network_backend=AsyncioBackend())`` behind an ``httpx.AsyncBaseTransport``
+that maps requests, responses and exceptions as ``httpx.AsyncHTTPTransport`` does. httpcore's trace
+extension works as with the default. `timestamped_stream` gives a response's `AsyncioStream`, and raises
+`NotTimestamped` when the response did not come through this backend (a client not made by
+``monitor.probes.make_client``, or an httpx or httpcore change that routes around the transport): a probe
+fails loudly rather than measuring with a coarser clock.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ import asyncio
 import ssl
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpcore
@@ -213,18 +220,117 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
         await asyncio.sleep(seconds)
 
 
-def transport(*, limits: httpx.Limits, verify: ssl.SSLContext | bool = True) -> httpx.AsyncHTTPTransport:
-    """An httpx transport (HTTP/1.1, no retries) whose connections use `AsyncioBackend`."""
-    ssl_context = verify if isinstance(verify, ssl.SSLContext) else httpx.create_ssl_context(verify=verify)
-    base = httpx.AsyncHTTPTransport(verify=ssl_context, limits=limits)
-    # httpx has no argument for httpcore's network backend: swap the pool it built for the same one on ours.
-    base._pool = httpcore.AsyncConnectionPool(
-        ssl_context=ssl_context,
-        max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry,
-        http1=True,
-        http2=False,
-        network_backend=AsyncioBackend(),
-    )
-    return base
+class NotTimestamped(RuntimeError):
+    """A response was not read through `AsyncioStream`, so its data has no arrival time: a defect of the
+    probing set-up, not of the endpoint."""
+
+
+def timestamped_stream(response: httpx.Response) -> AsyncioStream:
+    """The `AsyncioStream` ``response`` is read from; `NotTimestamped` if it came through another backend."""
+    stream = response.extensions.get("network_stream")
+    if not isinstance(stream, AsyncioStream):
+        raise NotTimestamped(
+            f"the response came through {type(stream).__name__}, not the timestamping AsyncioStream: "
+            "probe through a client made by monitor.probes.make_client"
+        )
+    return stream
+
+
+# httpcore's exceptions and httpx's for them, each before its base class: the first match is the most
+# specific, as in httpx.AsyncHTTPTransport.
+_HTTPX_ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.ProxyError, httpx.ProxyError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+)
+
+
+@contextmanager
+def httpx_errors() -> Iterator[None]:
+    """Raise httpcore's exceptions as httpx's (same message, the original as cause); others unchanged."""
+    try:
+        yield
+    except Exception as exc:
+        for core_error, httpx_error in _HTTPX_ERRORS:
+            if isinstance(exc, core_error):
+                raise httpx_error(str(exc)) from exc
+        raise
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    """httpcore's response body as httpx's, its exceptions mapped."""
+
+    def __init__(self, stream: AsyncIterable[bytes]) -> None:
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with httpx_errors():
+            async for part in self._stream:
+                yield part
+
+    async def aclose(self) -> None:
+        aclose = getattr(self._stream, "aclose", None)
+        if aclose is not None:
+            await aclose()
+
+
+class TimestampingTransport(httpx.AsyncBaseTransport):
+    """An httpx transport (HTTP/1.1, no retries, no proxy) whose connections use `AsyncioBackend`.
+
+    ``verify`` is an SSL context (one shared by many transports saves loading the CA bundle each time)
+    or a bool for ``httpx.create_ssl_context``. No proxy: httpx reads proxies from the environment only for
+    a client without a transport, and this one has none. ``pool`` and ``network_backend`` are public for
+    tests and diagnostics.
+    """
+
+    def __init__(self, *, limits: httpx.Limits, verify: ssl.SSLContext | bool = True) -> None:
+        ssl_context = (
+            verify if isinstance(verify, ssl.SSLContext) else httpx.create_ssl_context(verify=verify)
+        )
+        self.network_backend = AsyncioBackend()
+        self.pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=False,
+            network_backend=self.network_backend,
+        )
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not isinstance(request.stream, httpx.AsyncByteStream):
+            raise TypeError("an asynchronous transport needs an asynchronous request body")
+        url = request.url
+        core_request = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with httpx_errors():
+            core_response = await self.pool.handle_async_request(core_request)
+        if not isinstance(core_response.stream, AsyncIterable):
+            raise TypeError("httpcore's asynchronous pool answered with a synchronous body")
+        return httpx.Response(
+            status_code=core_response.status,
+            headers=core_response.headers,
+            stream=_ResponseStream(core_response.stream),
+            extensions=core_response.extensions,
+        )
+
+    async def aclose(self) -> None:
+        with httpx_errors():
+            await self.pool.aclose()

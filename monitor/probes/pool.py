@@ -26,10 +26,11 @@ PER_CLIENT = 8
 
 
 def make_client(concurrency: int, *, verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
-    """One httpx client for ``concurrency`` requests at once (no request waits for a connection)."""
+    """One httpx client for ``concurrency`` requests at once (no request waits for a connection), reading
+    through the timestamping `network.TimestampingTransport`."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     return httpx.AsyncClient(
-        transport=network.transport(limits=limits, verify=verify),
+        transport=network.TimestampingTransport(limits=limits, verify=verify),
         timeout=httpx.Timeout(30.0),
         follow_redirects=False,
     )
