@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -13,6 +14,23 @@ from sqlalchemy import create_engine, text
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 POSTGRES_ENV = "MODELWATCH_TEST_POSTGRES_URL"
+CI_ENV = "CI"
+
+
+def in_ci() -> bool:
+    """True when ``$CI`` is set to anything but empty, ``0`` or ``false`` (CI services and .ci/run set it)."""
+    return os.environ.get(CI_ENV, "").strip().lower() not in ("", "0", "false")
+
+
+def no_postgres(reason: str) -> NoReturn:
+    """Skip a PostgreSQL test with the reason; in CI fail it: a green run means both stores were tested."""
+    if in_ci():
+        pytest.fail(
+            f"{reason}; {CI_ENV} is set, so a PostgreSQL test fails instead of skipping "
+            f"(start the server, or point {POSTGRES_ENV} at one that answers)",
+            pytrace=False,
+        )
+    pytest.skip(reason)
 
 
 def shared_path(*parts: str) -> Path:
@@ -34,17 +52,20 @@ def _postgres_base() -> str | None:
 
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
-    """The PostgreSQL server CI provides, or skip with the reason."""
+    """The PostgreSQL server CI provides, or skip with the reason (in CI: fail, see ``no_postgres``)."""
     url = _postgres_base()
     if url is None:
-        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL to run the store tests on")
+        no_postgres(f"{POSTGRES_ENV} is not set: no PostgreSQL to run the store tests on")
+    problem = None
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"connect_timeout": 10})
         with engine.connect() as connection:
             connection.execute(text("select 1"))
         engine.dispose()
     except Exception as exc:
-        pytest.skip(f"PostgreSQL at {POSTGRES_ENV} does not answer: {type(exc).__name__}")
+        problem = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    if problem is not None:
+        no_postgres(f"PostgreSQL at {POSTGRES_ENV} does not answer: {problem}")
     return url
 
 
