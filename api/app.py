@@ -29,7 +29,7 @@ from api import admin, catalog_routes, ops_routes, recommend_routes
 from api.http import NotFound, ParameterError, json_response
 from api.render import dumps
 from api.state import AdminActions, ApiState, CachedAnswers
-from db.catalog_reader import CatalogReader
+from db.catalog.reader import CatalogReader
 from db.engine import make_engine
 from db.types import utcnow
 

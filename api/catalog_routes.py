@@ -34,9 +34,9 @@ from api.schemas import (
     PriceList,
     ProbeSeries,
 )
-from db.catalog import CatalogSnapshot, list_changes, price_periods
-from db.catalog_probes import endpoint_probe_series
-from db.listing import EndpointQuery, select_endpoints, select_models
+from db.catalog.listing import EndpointQuery, select_endpoints, select_models
+from db.catalog.snapshot import CatalogSnapshot, list_changes, price_periods
+from db.probes.figures import endpoint_probe_series
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from api.render import dumps
 from api.schemas import Problem, ValidationProblem
 from api.state import ApiState, json_cache_key
-from db.catalog import CatalogSnapshot
+from db.catalog.snapshot import CatalogSnapshot
 
 JSON = "application/json"
 #: The largest offset or count a query takes: beyond what any store holds, within a 64-bit integer.

@@ -25,12 +25,12 @@ from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily, Met
 from prometheus_client.registry import Collector, CollectorRegistry
 from sqlalchemy.engine import Engine
 
-from db import histogram
-from db.catalog import CatalogSnapshot, last_successes, run_status
-from db.catalog_probes import ProbeWindow, probe_windows
-from db.endpoint_state import STATUSES, UPTIME_WINDOWS
+from db.catalog.snapshot import CatalogSnapshot, last_successes, run_status
+from db.catalog.state import STATUSES, UPTIME_WINDOWS
 from db.heartbeat import last_beat
-from db.rollups import Bucket
+from db.probes import histogram
+from db.probes.figures import ProbeWindow, probe_windows
+from db.probes.rollups import Bucket
 
 #: Histogram bucket edges, seconds.
 BUCKETS_S = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
@@ -44,7 +44,7 @@ def _ts(value: datetime | None) -> float | None:
 
 
 def histogram_buckets(packed: int) -> list[tuple[str, float]]:
-    """Cumulative Prometheus buckets (seconds) of a packed `db.histogram` (milliseconds)."""
+    """Cumulative Prometheus buckets (seconds) of a packed `db.probes.histogram` (milliseconds)."""
     counts = histogram.counts(packed) if packed else (0,) * histogram.FIELDS
     running = list(accumulate(counts))
     out: list[tuple[str, float]] = []

@@ -16,7 +16,7 @@ from api.http import ERRORS, SAFE_TEXT, IsoTime, ParameterError, json_response, 
 from api.render import dumps, iso
 from api.schemas import HealthCheck
 from api.state import ApiState
-from db.catalog import list_changes, run_status
+from db.catalog.snapshot import list_changes, run_status
 from db.heartbeat import last_beat
 
 router = APIRouter(tags=["operations"])

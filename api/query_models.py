@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from api.http import MAX_COUNT
 from api.schemas import Status
-from db.listing import SORT_KEYS
+from db.catalog.listing import SORT_KEYS
 
 TERMINUS = "deepseek/deepseek-v3.1-terminus"
 Sort = Literal[

@@ -1,4 +1,4 @@
-"""`GET /api/v1/recommend`: which endpoint to use for a job, ranked and explained (`db.recommend`)."""
+"""`GET /api/v1/recommend`: which endpoint to use for a job, ranked and explained (`db.recommend.ranking`)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from api import render
 from api.http import ERRORS, MAX_COUNT, NotFound, ParameterError, cached
 from api.query_models import RecommendQuery
 from api.schemas import Recommendation
-from db.catalog import CatalogSnapshot
-from db.cost import Workload
-from db.recommend import FREE_SUFFIX, Job, recommend
+from db.catalog.snapshot import CatalogSnapshot
+from db.recommend.cost import Workload
+from db.recommend.ranking import FREE_SUFFIX, Job, recommend
 
 router = APIRouter(prefix="/api/v1", tags=["recommend"])
 

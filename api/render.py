@@ -11,12 +11,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from db.catalog_probes import ProbeSeries
-from db.cost import Workload
-from db.endpoint_state import UPTIME_WINDOWS, EndpointState, ModelState, Prices
+from db.catalog.crawled import PRICE_FIELDS
+from db.catalog.state import UPTIME_WINDOWS, EndpointState, ModelState, Prices
 from db.models import Change, PricePeriod
-from db.recommend import Excluded, Ranked, Recommendation
-from db.snapshot import PRICE_FIELDS
+from db.probes.figures import ProbeSeries
+from db.recommend.cost import Workload
+from db.recommend.ranking import Excluded, Ranked, Recommendation
 
 _PRICE_KEYS = (*PRICE_FIELDS, "discount")
 

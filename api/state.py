@@ -19,8 +19,8 @@ from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from db.catalog import CatalogSnapshot, Version
-from db.catalog_reader import CatalogReader
+from db.catalog.reader import CatalogReader
+from db.catalog.snapshot import CatalogSnapshot, Version
 
 
 class AdminActions(Protocol):

@@ -44,7 +44,7 @@ from machine import machine_info, machine_line  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dashboard.context import NOW_KEY  # noqa: E402
-from db.catalog import load_snapshot  # noqa: E402
+from db.catalog.snapshot import load_snapshot  # noqa: E402
 from db.engine import make_engine  # noqa: E402
 
 APP = REPO / "dashboard" / "app.py"

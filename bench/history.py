@@ -4,8 +4,8 @@ Data (synthetic, written with the real schema, cached under bench/out/ keyed by 
 tables' DDL): --targets probe targets (1,000) with --days of history (365): hourly and daily rollups
 before the raw window, written in bulk from a pool of realistic hourly buckets (60 samples each,
 log-normal TTFT, failures, 429s, outages); then --raw-days (2) of one-minute samples for every target
-written through `db.probes.record_samples` (state machine, incidents) and rolled up hourly by
-`db.rollups.rollup`, as the service does, the last rollup a few minutes before "now" so the windows
+written through `db.probes.store.record_samples` (state machine, incidents) and rolled up hourly by
+`db.probes.rollups.rollup`, as the service does, the last rollup a few minutes before "now" so the windows
 also read an unrolled tail.
 
 Figures (medians over --runs; the machine is shared and noisy):
@@ -48,10 +48,10 @@ from bench.machine import machine_info, machine_line  # noqa: E402
 from db.bulk import insert_rows  # noqa: E402
 from db.engine import make_engine  # noqa: E402
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow  # noqa: E402
-from db.probe_queries import endpoint_health, probe_series  # noqa: E402
-from db.probes import TargetSpec, ensure_targets, record_samples, write_samples  # noqa: E402
-from db.rollups import DAY, HOUR, Bucket, floor_day, floor_hour, roll, rollup, table  # noqa: E402
-from db.samples import Sample  # noqa: E402
+from db.probes.queries import endpoint_health, probe_series  # noqa: E402
+from db.probes.rollups import DAY, HOUR, Bucket, floor_day, floor_hour, roll, rollup, table  # noqa: E402
+from db.probes.samples import Sample  # noqa: E402
+from db.probes.store import TargetSpec, ensure_targets, record_samples, write_samples  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 NOW = datetime(2026, 6, 1, 12, 34, tzinfo=UTC)

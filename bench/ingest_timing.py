@@ -1,7 +1,7 @@
 """In-process ingest timing: the replica's bodies, parsed by the real extractors, into a store.
 
 `catalog_bodies` reads the exact bytes the replica serves; `parse_result` turns them into the
-`CrawlResult` a crawl would hand to `db.ingest` (through `crawler.extract.openrouter`, as the spider
+`CrawlResult` a crawl would hand to `db.catalog.ingest` (through `crawler.extract.openrouter`, as the spider
 does); `timed_ingest` runs `start_run` + `ingest_run` on it and times that alone. Also: row counts per
 history table, and a throwaway PostgreSQL schema.
 """
@@ -21,10 +21,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
+from db.catalog.crawled import CrawlResult
+from db.catalog.ingest import IngestReport, ingest_run, start_run
 from db.engine import normalise_url
-from db.ingest import IngestReport, ingest_run, start_run
 from db.models import Change, CrawlProblem, Endpoint, EndpointRevision, PricePeriod, ReportedStat
-from db.snapshot import CrawlResult
 from db.types import utcnow
 from replica.catalog import Catalog
 

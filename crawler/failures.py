@@ -18,7 +18,7 @@ from twisted.internet.error import (
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
-from db.snapshot import Problem
+from db.catalog.crawled import Problem
 
 # Scrapy >= 2.14 wraps download failures in its own exceptions; older ones raise Twisted's.
 

@@ -1,4 +1,4 @@
-"""The item pipeline: collect every item of a run, then hand the whole run to `db.ingest` at once.
+"""The item pipeline: collect every item of a run, then hand the whole run to `db.catalog.ingest` at once.
 
 One transaction per run means a crawl that dies midway leaves the store as it was before it.
 """
@@ -10,9 +10,9 @@ from typing import Any
 
 from scrapy import signals
 
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn
+from db.catalog.ingest import IngestReport, ingest_run, start_run
 from db.engine import make_engine
-from db.ingest import IngestReport, ingest_run, start_run
-from db.snapshot import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db.endpoint_state import EndpointState
-from db.recommend import PARAMETER_SYNONYMS, is_free
+from db.catalog.state import EndpointState
+from db.recommend.ranking import PARAMETER_SYNONYMS, is_free
 
 #: badge -> any of these parameters earns it.
 CAPABILITIES: dict[str, frozenset[str]] = {

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import freshness
 from dashboard.frames import CATALOG_COLUMNS, catalog_rows
-from db.endpoint_state import STATUSES
+from db.catalog.state import STATUSES
 
 SORTS = {
     "output price": ["output", "input"],

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import context, freshness, history
 from dashboard.history import CHANGE_COLUMNS
-from db.catalog import CatalogSnapshot
+from db.catalog.snapshot import CatalogSnapshot
 
 KINDS = (
     "price_up",

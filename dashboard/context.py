@@ -12,10 +12,10 @@ from datetime import datetime
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from db.catalog import CatalogSnapshot
-from db.catalog_reader import CatalogReader
-from db.dashboard_queries import dashboard_health
+from db.catalog.reader import CatalogReader
+from db.catalog.snapshot import CatalogSnapshot
 from db.engine import make_engine
+from db.probes.uptime import dashboard_health
 from db.types import utcnow
 
 _URL_KEY = "modelwatch_db_url"

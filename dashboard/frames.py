@@ -11,8 +11,8 @@ import pandas as pd
 
 from dashboard.badges import badges
 from dashboard.text import number
-from db.catalog import CatalogSnapshot
-from db.endpoint_state import EndpointState
+from db.catalog.snapshot import CatalogSnapshot
+from db.catalog.state import EndpointState
 
 STATUS_ICONS = {"up": "● up", "down": "✖ down", "degraded": "▲ degraded", "unknown": "○ unknown"}
 MODEL_PAGE = "model"

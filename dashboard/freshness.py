@@ -10,8 +10,8 @@ import streamlit as st
 
 from dashboard import context
 from dashboard.text import ago, md, stamp
-from db.catalog import CatalogSnapshot, run_status
-from db.dashboard_queries import last_probe_at
+from db.catalog.snapshot import CatalogSnapshot, run_status
+from db.probes.uptime import last_probe_at
 
 FAILED = ("failed", "interrupted")
 

@@ -13,11 +13,11 @@ import streamlit as st
 
 from dashboard import context
 from dashboard.frames import price_steps as steps_of
-from db.catalog import list_changes, price_periods
-from db.catalog_probes import endpoint_probe_series
-from db.dashboard_queries import daily_uptime, probe_targets, range_uptime
-from db.probe_queries import incidents
-from db.rollups import DAY, HOUR
+from db.catalog.snapshot import list_changes, price_periods
+from db.probes.figures import endpoint_probe_series
+from db.probes.queries import incidents
+from db.probes.rollups import DAY, HOUR
+from db.probes.uptime import daily_uptime, probe_targets, range_uptime
 
 TTL_S = 30.0
 #: Charts over more than this read daily rollups; shorter ones hourly rollups (never raw samples).

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import charts, context, freshness, history
 from dashboard.frames import measured_vs_reported, offers_rows
 from dashboard.text import md
-from db.catalog import CatalogSnapshot
+from db.catalog.snapshot import CatalogSnapshot
 
 RANGES = {
     "24h": timedelta(hours=24),

@@ -1,5 +1,5 @@
 """Recommend: the cheapest endpoints able to do a job, ranked with their monthly cost, the others with
-the reasons they were left out, and cost against TTFT (`db.recommend`, as the API and CLI rank)."""
+the reasons they were left out, and cost against TTFT (`db.recommend.ranking`, as the API and CLI rank)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import streamlit as st
 
 from dashboard import charts, freshness
 from dashboard.text import md, number
-from db.catalog import CatalogSnapshot
-from db.cost import Workload
-from db.recommend import FREE_SUFFIX, Job, Recommendation, recommend
+from db.catalog.snapshot import CatalogSnapshot
+from db.recommend.cost import Workload
+from db.recommend.ranking import FREE_SUFFIX, Job, Recommendation, recommend
 
 ANY = "any model"
 COMMON_PARAMETERS = ("tools", "structured_outputs", "response_format", "reasoning", "logprobs", "seed")

@@ -10,9 +10,9 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
+from db.dialect import WRITE_OPTION, configure_sqlite, engine_options
 from db.errors import DatabaseError, SchemaError
 from db.schema import check_schema, ensure_schema
-from db.specific import WRITE_OPTION, configure_sqlite, engine_options
 
 __all__ = ["DatabaseError", "SchemaError", "make_engine", "normalise_url", "safe_url", "session_scope"]
 

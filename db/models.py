@@ -217,7 +217,7 @@ class ParserState(SQLModel, table=True):
 
 # -- probes ------------------------------------------------------------------------------------------
 class ProbeTarget(SQLModel, table=True):
-    """A probed endpoint (one `[[probes]]` entry) and its outage state machine's state (`db.outage`)."""
+    """A probed endpoint (one `[[probes]]` entry) and its outage state (`db.probes.outage`)."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True, unique=True, max_length=200)  # the probe's configured name
@@ -240,7 +240,7 @@ class ProbeTarget(SQLModel, table=True):
 
 
 class ProbeSample(SQLModel, table=True):
-    """One probe of one target (`db.samples.Sample`), kept for a bounded window (days)."""
+    """One probe of one target (`db.probes.samples.Sample`), kept for a bounded window (days)."""
 
     __table_args__ = (
         Index("ix_probesample_target_at", "target_id", "at"),
@@ -263,14 +263,15 @@ class ProbeSample(SQLModel, table=True):
 
 
 class ProbeBucket(SQLModel):
-    """The sums of a set of samples (`db.rollups.Bucket`): the columns of `ProbeRollup` and `ProbeWindow`.
+    """The sums of a set of samples (`db.probes.buckets.Bucket`): the columns of `ProbeRollup` and
+    `ProbeWindow`.
 
     `count` = `ok` + `failures` + `excluded` + `maintenance`: a sample inside a maintenance window counts
     only in `maintenance`; uptime is ok / (count - excluded - maintenance). The `err_<class>` columns
-    count the samples outside maintenance that were not ok, by error class (`db.samples`; `err_unknown`
+    count the samples outside maintenance that were not ok, by error class (`db.probes.samples`; `err_unknown`
     for a failure without a known class): one integer column per class rather than a JSON object, so
     a window sums them in SQL instead of decoding an object per row. Latency figures (sum, min, max,
-    and the `db.histogram` blobs) are over the ok samples outside maintenance.
+    and the `db.probes.histogram` blobs) are over the ok samples outside maintenance.
     """
 
     count: int = 0
@@ -322,7 +323,7 @@ class _WindowKey(SQLModel):
 
 
 class ProbeWindow(ProbeBucket, _WindowKey, table=True):
-    """A cache, rebuilt by every rollup run (`db.probe_windows`): one target's rollups of one health
+    """A cache, rebuilt by every rollup run (`db.probes.windows`): one target's rollups of one health
     window, from `start` to the run's cutoff `rolled_until` (TTFT histogram only: `total_hist` is
     null). Never the only copy of anything."""
 

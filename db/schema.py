@@ -34,9 +34,10 @@ from sqlalchemy.sql.schema import MetaData, SchemaItem
 from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString
 
-from db import heartbeat, models, outbox  # noqa: F401  (registers the tables on SQLModel.metadata)
+from db import heartbeat, models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from db.alerts import outbox  # noqa: F401  (its tables)
+from db.dialect import WRITE_OPTION
 from db.errors import SchemaError
-from db.specific import WRITE_OPTION
 
 logger = logging.getLogger(__name__)
 

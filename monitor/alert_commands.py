@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from db.alerts.outbox import STATUSES, channel_states, count_deliveries, list_deliveries
 from db.engine import make_engine
-from db.outbox import STATUSES, channel_states, count_deliveries, list_deliveries
 from db.types import utcnow
 from monitor.alerts.channels import Outgoing, channels_of, send
 from monitor.alerts.deliver import DeliverReport, deliver

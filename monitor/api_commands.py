@@ -32,7 +32,7 @@ from monitor.settings import Settings
 if TYPE_CHECKING:  # FastAPI, the API and the recommender load only for the commands that use them
     from fastapi import FastAPI
 
-    from db.recommend import Recommendation
+    from db.recommend.ranking import Recommendation
     from monitor.admin_actions import Work
 
 logger = logging.getLogger(__name__)
@@ -191,9 +191,9 @@ def _stop_quietly() -> Iterator[None]:
 
 def cmd_recommend(args: argparse.Namespace, *, config: Config, db_url: str) -> int:
     from api.render import recommendation as recommendation_json
-    from db.catalog import load_snapshot
-    from db.cost import Workload
-    from db.recommend import FREE_SUFFIX, Job, recommend
+    from db.catalog.snapshot import load_snapshot
+    from db.recommend.cost import Workload
+    from db.recommend.ranking import FREE_SUFFIX, Job, recommend
 
     try:
         workload = Workload(

@@ -331,7 +331,7 @@ def _json_default(value: object) -> object:
 
 
 def cmd_probe(config: Config, db_url: str, names: list[str] | None, *, as_json: bool, plan: bool) -> int:
-    from db.queries import current_offers
+    from db.catalog.queries import current_offers
     from monitor.probing import ProbeRunner, format_plan, format_samples, probe_plan, round_summary
 
     engine = make_engine(db_url)

@@ -16,8 +16,8 @@ from queue import Empty
 
 from crawler.progress import ProgressCallback
 from crawler.source import SourceSpec
+from db.catalog.ingest import IngestReport, mark_interrupted_runs
 from db.engine import make_engine
-from db.ingest import IngestReport, mark_interrupted_runs
 from monitor.config import Config, OpenRouterSource, PagesSource
 
 logger = logging.getLogger(__name__)

@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from db.catalog.queries import catalog_counts, current_offers
 from db.engine import make_engine
-from db.probe_queries import endpoint_health, incidents
-from db.queries import catalog_counts, current_offers
-from db.rollups import rollup
+from db.probes.queries import endpoint_health, incidents
+from db.probes.rollups import rollup
 from db.types import utcnow
 from monitor.config import Config, Models, Monitoring, OpenRouterSource, PagesSource, Probe
 from replica.catalog import demo_catalog

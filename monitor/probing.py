@@ -23,10 +23,10 @@ from decimal import Decimal
 
 from sqlalchemy.engine import Engine
 
-from db.outage import DEGRADED, DOWN, OPENED, OutagePolicy
-from db.probes import RecordReport, TargetSpec, ensure_targets, record_samples
-from db.queries import Offer, current_offers
-from db.samples import Sample
+from db.catalog.queries import Offer, current_offers
+from db.probes.outage import DEGRADED, DOWN, OPENED, OutagePolicy
+from db.probes.samples import Sample
+from db.probes.store import RecordReport, TargetSpec, ensure_targets, record_samples
 from db.types import utcnow
 from monitor.config import Config, Probe
 from monitor.probes import run_round

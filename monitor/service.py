@@ -33,11 +33,11 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from db.catalog.queries import last_runs
 from db.engine import make_engine
 from db.heartbeat import beat
-from db.probes import apply_retention
-from db.queries import last_runs
-from db.rollups import rollup
+from db.probes.rollups import rollup
+from db.probes.store import apply_retention
 from db.types import utcnow
 from monitor import jobs
 from monitor.alert_commands import deliver_summary, delivery_pass, evaluate_summary

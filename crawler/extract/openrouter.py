@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any
 
-from db.snapshot import EndpointIn, ModelIn, Pricing, Problem, ProviderIn, ReportedStats
+from db.catalog.crawled import EndpointIn, ModelIn, Pricing, Problem, ProviderIn, ReportedStats
 
 PROVIDER = "OpenRouter"
 SOURCE = "openrouter"

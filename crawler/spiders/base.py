@@ -9,7 +9,7 @@ import scrapy
 
 from crawler.failures import problem_from_failure
 from crawler.source import SourceSpec
-from db.snapshot import Problem
+from db.catalog.crawled import Problem
 
 
 class SourceSpider(scrapy.Spider):

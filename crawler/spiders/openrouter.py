@@ -27,7 +27,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.extract.openrouter import ExtractError, parse_endpoints, parse_models, parse_providers
 from crawler.spiders.base import SourceSpider
-from db.snapshot import Problem
+from db.catalog.crawled import Problem
 
 DEFAULT_BASE_URL = "https://openrouter.ai/api/v1"
 _API_META = {"dont_obey_robotstxt": True}

@@ -22,7 +22,7 @@ from scrapy.http import Response
 
 from crawler.extract.page import PageOffer, extract_page
 from crawler.spiders.base import SourceSpider
-from db.snapshot import EndpointIn, Pricing, Problem
+from db.catalog.crawled import EndpointIn, Pricing, Problem
 
 
 class PagesSpider(SourceSpider):

@@ -3,7 +3,7 @@
 - rules.py: which events pass which rule, to which channels; quiet hours (pure).
 - events.py: Change rows, failing streaks and incidents as `Event`s (pure).
 - messages.py: the text of a message and the JSON webhook payload (pure).
-- evaluate.py: reads the history since the cursor and fills the outbox (`db.outbox`), idempotently.
+- evaluate.py: reads the history since the cursor and fills the outbox (`db.alerts.outbox`), idempotently.
 - channels.py, apprise_channel.py, webhook.py: the sends (Apprise, a signed JSON webhook).
 - deliver.py: one delivery pass: claim, send, mark; retries with exponential backoff.
 """

@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.alert_feed import (
+from db.alerts.events import (
     RUNNING,
     changes_of_runs,
     failing_streaks,
@@ -35,9 +35,9 @@ from db.alert_feed import (
     recent_sources,
     runs_after,
 )
+from db.alerts.outbox import NewDelivery, enqueue, get_cursor, lock, set_cursor
 from db.engine import session_scope
 from db.models import Change, CrawlRun
-from db.outbox import NewDelivery, enqueue, get_cursor, lock, set_cursor
 from db.types import utcnow
 from monitor.alerts.channels import Channel, channels_of
 from monitor.alerts.events import change_events, incident_event, streak_events
@@ -78,7 +78,7 @@ def evaluate(engine: Engine, config: Config, *, now: datetime | None = None) -> 
     rules = alerts.effective_rules()
     report = EvaluateReport()
     with session_scope(engine) as session:
-        lock(session, name=RUNS_CURSOR)  # before any read: see db.outbox.lock
+        lock(session, name=RUNS_CURSOR)  # before any read: see db.alerts.outbox.lock
         stored = get_cursor(session, name=RUNS_CURSOR)
         cursor = stored or 0
         runs = runs_after(session, after_id=cursor)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from db.alert_feed import FailingStreak, IncidentView
+from db.alerts.events import FailingStreak, IncidentView
 from db.models import Change, CrawlRun
 from monitor.alerts.rules import CHANGE_RULE_KINDS, Event
 

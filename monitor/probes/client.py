@@ -14,7 +14,7 @@ Measurements (durations on ``time.perf_counter``):
 - ``tokens_per_s``: ``(output_tokens - 1) / (total - ttft)``, when both are known and positive.
 
 The whole exchange, stream included, runs under one deadline (``probe.timeout``), so a hanging server or
-a never-ending stream ends as ``timeout`` at the deadline. Error classes are those of `db.samples`.
+a never-ending stream ends as ``timeout`` at the deadline. Error classes are those of `db.probes.samples`.
 
 Secrets: the API key goes only into the ``Authorization`` header. Messages are built from statuses and
 exception class names (never an exception's text, which may quote a header), and every message passes
@@ -35,7 +35,7 @@ from typing import Any
 
 import httpx
 
-from db.samples import BAD_RESPONSE, CONNECT, RATE_LIMITED, STREAM_ERROR, TIMEOUT, Sample
+from db.probes.samples import BAD_RESPONSE, CONNECT, RATE_LIMITED, STREAM_ERROR, TIMEOUT, Sample
 from monitor.config import Probe
 from monitor.probes import network
 from monitor.probes.completion import ProbeFailure, Reading, finish_stream, read_body, read_event

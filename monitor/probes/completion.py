@@ -4,7 +4,7 @@ A *token* is a chunk whose ``delta`` carries non-empty ``content``, ``reasoning`
 ``reasoning_content``. Keep-alive comments, role-only deltas and empty deltas are not tokens, so they do
 not stop the time-to-first-token clock.
 
-Outcomes, in the classes of `db.samples`:
+Outcomes, in the classes of `db.probes.samples`:
 
 - ``stream_error``: a chunk (or a JSON body, after HTTP 200) with ``error``, or ``finish_reason: "error"``;
   a stream that ends before ``[DONE]`` and before any ``finish_reason``.
@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from db.samples import BAD_RESPONSE, STREAM_ERROR
+from db.probes.samples import BAD_RESPONSE, STREAM_ERROR
 
 _TEXT_FIELDS = ("content", "reasoning", "reasoning_content")
 #: Where a non-OpenAI JSON answer (EigenAI's shape is undocumented) may put its text.
@@ -26,7 +26,7 @@ _FALLBACK_TEXT_KEYS = ("content", "response", "text", "output")
 
 
 class ProbeFailure(Exception):
-    """The answer is not a good one: ``error_class`` from `db.samples`, a secret-free ``message``."""
+    """The answer is not a good one: ``error_class`` from `db.probes.samples`, a secret-free ``message``."""
 
     def __init__(self, error_class: str, message: str) -> None:
         super().__init__(message)

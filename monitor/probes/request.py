@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.samples import CLIENT_ERROR
+from db.probes.samples import CLIENT_ERROR
 from monitor.config import Probe
 from monitor.fetch import USER_AGENT
 from monitor.probes.completion import ProbeFailure

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from db.samples import RATE_LIMITED, Sample
+from db.probes.samples import RATE_LIMITED, Sample
 from monitor.config import Probe
 from monitor.probes.client import Clock, probe_once, utc_now
 from monitor.probes.pool import ClientPool

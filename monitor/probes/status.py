@@ -1,4 +1,4 @@
-"""HTTP statuses and Retry-After in the error classes of `db.samples`. Pure.
+"""HTTP statuses and Retry-After in the error classes of `db.probes.samples`. Pure.
 
 - 429: ``rate_limited``, with Retry-After (delay-seconds or an HTTP-date) in seconds.
 - 408 (the provider timed the request out): ``timeout``.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from db.samples import BAD_RESPONSE, CLIENT_ERROR, HTTP_5XX, RATE_LIMITED, TIMEOUT
+from db.probes.samples import BAD_RESPONSE, CLIENT_ERROR, HTTP_5XX, RATE_LIMITED, TIMEOUT
 
 
 def classify_status(status: int) -> str:

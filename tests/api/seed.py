@@ -13,12 +13,12 @@ from urllib.parse import quote
 from sqlalchemy.engine import Engine
 
 from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
-from db.catalog import CatalogSnapshot
-from db.catalog import load_snapshot as load_catalog
-from db.ingest import IngestReport, ingest_run, start_run
-from db.probes import TargetSpec, ensure_targets, record_samples
-from db.samples import Sample
-from db.snapshot import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
+from db.catalog.ingest import IngestReport, ingest_run, start_run
+from db.catalog.snapshot import CatalogSnapshot
+from db.catalog.snapshot import load_snapshot as load_catalog
+from db.probes.samples import Sample
+from db.probes.store import TargetSpec, ensure_targets, record_samples
 from replica.catalog import load_snapshot
 
 T0 = datetime(2026, 5, 18, 12, 0, tzinfo=UTC)

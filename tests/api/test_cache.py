@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
-from db.catalog_reader import CatalogReader
+from db.catalog.reader import CatalogReader
 from tests.api.client import TestClient
 from tests.api.conftest import make_client
 from tests.api.seed import NOW, T0, catalog_offers, ingest, probe

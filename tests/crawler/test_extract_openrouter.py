@@ -18,7 +18,7 @@ from crawler.extract.openrouter import (
     parse_providers,
     price_per_million,
 )
-from db.snapshot import EndpointIn, Pricing
+from db.catalog.crawled import EndpointIn, Pricing
 
 BASE = "https://openrouter.ai/api/v1"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from sqlalchemy.engine import Engine
 
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing
+from db.catalog.ingest import ingest_run, start_run
 from db.engine import make_engine
-from db.ingest import ingest_run, start_run
-from db.probes import TargetSpec, ensure_targets, record_samples
-from db.samples import Sample
-from db.snapshot import CrawlResult, EndpointIn, ModelIn, Pricing
+from db.probes.samples import Sample
+from db.probes.store import TargetSpec, ensure_targets, record_samples
 from db.types import utcnow
 from monitor.crawl import crawl_in_child, source_specs
 from monitor.demo import DEMO_MODEL, DEMO_PROBES, FLAKY, demo_config, probe_rounds, start_replica

@@ -1,5 +1,5 @@
-"""History for the alert tests, written the way the product writes it: crawls through `db.ingest`,
-incidents through `db.probes.record_samples`."""
+"""History for the alert tests, written the way the product writes it: crawls through `db.catalog.ingest`,
+incidents through `db.probes.store.record_samples`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from db.ingest import ingest_run, start_run
-from db.probes import TargetSpec, ensure_targets, record_samples
-from db.samples import HTTP_5XX, Sample
-from db.snapshot import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
+from db.catalog.ingest import ingest_run, start_run
+from db.probes.samples import HTTP_5XX, Sample
+from db.probes.store import TargetSpec, ensure_targets, record_samples
 from monitor.config import Config, parse_config
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from db.outbox import FAILED, PENDING, SENT, channel_states, list_deliveries
+from db.alerts.outbox import FAILED, PENDING, SENT, channel_states, list_deliveries
 from monitor.alerts.deliver import deliver, lease_for
 from monitor.alerts.evaluate import evaluate
 from monitor.alerts.webhook import SIGNATURE_HEADER

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from db.outage import OutagePolicy
-from db.probes import TargetSpec, ensure_targets, record_samples
+from db.probes.outage import OutagePolicy
+from db.probes.store import TargetSpec, ensure_targets, record_samples
 from monitor.alerts.deliver import deliver
 from monitor.alerts.evaluate import evaluate
 from monitor.probes import run_round

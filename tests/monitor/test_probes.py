@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from db.samples import (
+from db.probes.samples import (
     BAD_RESPONSE,
     CLIENT_ERROR,
     CONNECT,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from db.endpoint_state import Prices
+from db.catalog.state import Prices
 
 MILLION = Decimal(1_000_000)
 DAYS_PER_MONTH = 30

@@ -1,6 +1,6 @@
 """Change detection: pure comparisons of what the store holds with what a crawl found.
 
-No I/O here: `db.ingest` loads the old state, calls these, and writes what they return.
+No I/O here: `db.catalog.ingest` loads the old state, calls these, and writes what they return.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from db.snapshot import PRICE_FIELDS, SURCHARGE_FIELDS, Pricing
+from db.catalog.crawled import PRICE_FIELDS, SURCHARGE_FIELDS, Pricing
 from db.types import normalise_decimal
 
 # Change kinds, as stored in Change.kind and offered to alert rules and the API.

@@ -1,6 +1,6 @@
 """The probe history store, read side: uptime and latency windows, chart series, incidents.
 
-**Windows** (`endpoint_health`; see `db.probe_windows` for how a window is aligned and summed). Each
+**Windows** (`endpoint_health`; see `db.probes.windows` for how a window is aligned and summed). Each
 window is the target's rollups over it, read from the `ProbeWindow` cache the rollup job keeps (or
 summed from the rollups when the cache cannot answer), plus the raw samples not rolled up yet (`at` >=
 the target's `rolled_until`, a few minutes when the rollup job runs every few minutes). So the current
@@ -21,19 +21,19 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from db import histogram
-from db.buckets import VALUE_COLUMNS, Bucket, error_name
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget
-from db.probe_windows import Buckets, WindowSpec, parse_window, read_cached, sum_rollups, window_spec
-from db.rollups import DAY, HOUR, floor_to, sample_columns, table
-from db.samples import EXCLUDED_CLASSES
+from db.probes import histogram
+from db.probes.buckets import VALUE_COLUMNS, Bucket, error_name
+from db.probes.rollups import DAY, HOUR, floor_to, sample_columns, table
+from db.probes.samples import EXCLUDED_CLASSES
+from db.probes.windows import Buckets, WindowSpec, parse_window, read_cached, sum_rollups, window_spec
 
 #: Chart ranges up to this long are drawn from raw samples, up to SERIES_HOURLY_UP_TO from hourly rollups.
 SERIES_RAW_UP_TO = timedelta(days=1)
 SERIES_HOURLY_UP_TO = timedelta(days=60)
 SAMPLE = "sample"
 _CHUNK = 500
-__all__ = ["parse_window"]  # (moved to db.probe_windows; still importable from here)
+__all__ = ["parse_window"]  # (moved to db.probes.windows; still importable from here)
 
 
 @dataclass(frozen=True)

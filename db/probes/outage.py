@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-from db.histogram import rank
-from db.samples import EXCLUDED_CLASSES, Sample
+from db.probes.histogram import rank
+from db.probes.samples import EXCLUDED_CLASSES, Sample
 
 UNKNOWN = "unknown"
 UP = "up"

@@ -1,7 +1,7 @@
 """An endpoint's current state as plain data: what the catalog API lists and the recommender ranks.
 
-Built by `db.catalog` from the tables (one row per active endpoint, with its open price period, the
-aggregator's latest figures and our own probes' health); read by `db.recommend` (pure) and the API.
+Built by `db.catalog.snapshot` from the tables (one row per active endpoint, with its open price period, the
+aggregator's latest figures and our own probes' health); read by `db.recommend.ranking` (pure) and the API.
 Money stays `Decimal` per 1M tokens (`request` per request, as published); times are aware UTC.
 """
 

@@ -1,7 +1,7 @@
 """Read queries the dashboard needs beyond the catalog snapshot: probe targets, freshness, daily uptime.
 
-The dashboard reads the catalog through `db.catalog` (snapshots), history through `db.catalog`,
-`db.catalog_probes` and `db.probe_queries`; what is here is what none of those answers in one query:
+The dashboard reads the catalog through `db.catalog.snapshot` (snapshots and history),
+`db.probes.figures` and `db.probes.queries`; what is here is what none of those answers in one query:
 which probe target speaks for which endpoint, when the newest sample landed, and every target's
 uptime per UTC day (the status heatmap: one query over the daily rollups plus the samples not
 rolled up yet).
@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
-from db.catalog_probes import probe_health
-from db.endpoint_state import Health
+from db.catalog.state import Health
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.rollups import DAY, Bucket, floor_day, sample_columns, table
+from db.probes.figures import probe_health
+from db.probes.rollups import DAY, Bucket, floor_day, sample_columns, table
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ DASHBOARD_WINDOWS: tuple[str, ...] = ("1d", "7d")
 
 
 def dashboard_health(engine: Engine, now: datetime) -> dict[int, Health]:
-    """`db.catalog_probes.probe_health` over the windows the dashboard shows: our probes' status, 1-day
+    """`db.probes.figures.probe_health` over the windows the dashboard shows: our probes' status, 1-day
     and 7-day uptime and 7-day TTFT p50/p90 per catalog endpoint (of two probes of one endpoint, the
-    one sampled last speaks for it). A `db.catalog.HealthLoader`."""
+    one sampled last speaks for it). A `db.catalog.snapshot.HealthLoader`."""
     return probe_health(engine, now, windows=DASHBOARD_WINDOWS)

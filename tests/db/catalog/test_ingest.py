@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
-from db.ingest import ingest_run, mark_interrupted_runs, start_run
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
+from db.catalog.ingest import ingest_run, mark_interrupted_runs, start_run
 from db.models import (
     Change,
     CrawlProblem,
@@ -23,7 +24,6 @@ from db.models import (
     PricePeriod,
     ReportedStat,
 )
-from db.snapshot import CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -2,7 +2,7 @@
 
 Built from raw samples (`add_sample`, or `add_group` for a GROUP BY's sums), from rollup rows
 (`of_values`, `add_row`) or from other buckets (`merge`, `subtract`); read as uptime, means and
-`db.histogram` percentiles, or written back as a row (`row`, `columns`).
+`db.probes.histogram` percentiles, or written back as a row (`row`, `columns`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from db import histogram
-from db.samples import ERROR_CLASSES, EXCLUDED_CLASSES
+from db.probes import histogram
+from db.probes.samples import ERROR_CLASSES, EXCLUDED_CLASSES
 
 QUANTILES = (0.5, 0.9, 0.99)
-UNKNOWN = "unknown"  # a failure whose class is not one of `db.samples.ERROR_CLASSES`
+UNKNOWN = "unknown"  # a failure whose class is not one of `db.probes.samples.ERROR_CLASSES`
 #: The rollup column counting each error class.
 ERROR_COLUMNS = {name: f"err_{name}" for name in (*ERROR_CLASSES, UNKNOWN)}
 _KNOWN = frozenset(ERROR_CLASSES)
@@ -84,7 +84,7 @@ class Bucket:
         self.ttft_max: float | None = None
         self.total_min: float | None = None
         self.total_max: float | None = None
-        self.ttft_hist = self.total_hist = 0  # packed `db.histogram` counts
+        self.ttft_hist = self.total_hist = 0  # packed `db.probes.histogram` counts
         # False once a part was subtracted: the minimum and maximum are then unknown, and stay None.
         self.bounds_known = True
 

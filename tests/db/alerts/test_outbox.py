@@ -9,8 +9,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from db.engine import session_scope
-from db.outbox import (
+from db.alerts.outbox import (
     FAILED,
     PENDING,
     SENT,
@@ -30,6 +29,7 @@ from db.outbox import (
     release,
     set_cursor,
 )
+from db.engine import session_scope
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=2)

@@ -22,10 +22,11 @@ from sqlalchemy import Row, Table, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from db import changes as ch
 from db.bulk import insert_rows
+from db.catalog import changes as ch
+from db.catalog.crawled import PRICE_FIELDS, CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
+from db.catalog.matching import ModelMatcher
 from db.engine import session_scope
-from db.matching import ModelMatcher
 from db.models import (
     Change,
     CrawlProblem,
@@ -38,7 +39,6 @@ from db.models import (
     Provider,
     ReportedStat,
 )
-from db.snapshot import PRICE_FIELDS, CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """The probe history store, write side: targets, samples and the incidents they open.
 
 `record_samples` writes a round of samples in one transaction: the samples in bulk, then per target the
-outage state machine (`db.outage`) run from the state stored on `ProbeTarget`, the new state, and the
+outage state machine (`db.probes.outage`) run from the state stored on `ProbeTarget`, the new state, and the
 `Incident` rows it opened or closed. It returns the transitions, for the alert rules.
 """
 
@@ -17,13 +17,13 @@ from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db import outage
 from db.bulk import insert_rows
 from db.engine import session_scope
 from db.models import Incident, ProbeSample, ProbeTarget
-from db.retention import RetentionReport, apply_retention  # noqa: F401  (callers import them from here)
-from db.rollups import table
-from db.samples import Sample
+from db.probes import outage
+from db.probes.retention import RetentionReport, apply_retention  # noqa: F401  (callers import them from here)
+from db.probes.rollups import table
+from db.probes.samples import Sample
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)

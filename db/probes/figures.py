@@ -1,6 +1,6 @@
 """Our probes' figures as the catalog API shows them: health per endpoint, chart series, metric windows.
 
-Read side only, over `db.probe_queries` and the rollup tables; a probe counts for the catalog endpoint
+Read side only, over `db.probes.queries` and the rollup tables; a probe counts for the catalog endpoint
 its target is linked to (`ProbeTarget.endpoint_id`).
 """
 
@@ -14,10 +14,10 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.endpoint_state import UPTIME_WINDOWS, Health
+from db.catalog.state import UPTIME_WINDOWS, Health
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.probe_queries import SeriesPoint, endpoint_health, probe_series, series_resolution
-from db.rollups import HOUR, Bucket, floor_to, sample_columns
+from db.probes.queries import SeriesPoint, endpoint_health, probe_series, series_resolution
+from db.probes.rollups import HOUR, Bucket, floor_to, sample_columns
 
 
 def _t(entity: Any) -> Table:

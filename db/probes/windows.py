@@ -7,7 +7,7 @@ Daily rows include the current day's partial bucket, so a long window needs one 
 day, never hourly rows.
 
 Summing 1,000 targets' 25 hourly and 31 daily rows costs about half a second on a small machine, so
-every rollup run (`db.rollups.roll`) also stores each target's sums of the usual windows (1d, 7d,
+every rollup run (`db.probes.rollups.roll`) also stores each target's sums of the usual windows (1d, 7d,
 30d) as of its cutoff in `ProbeWindow`. A reader takes those rows when they match the target's
 `rolled_until`; when its window start has moved on since the run (an hour or a day boundary passed),
 it subtracts the rollup rows that fell out (one per target); anything else (other windows, targets
@@ -26,11 +26,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from db import histogram
-from db.buckets import ERROR_COLUMNS, SCALAR_COLUMNS, VALUE_COLUMNS, Bucket
 from db.bulk import insert_rows
 from db.models import ProbeRollup, ProbeTarget, ProbeWindow
-from db.rollups import DAY, HOUR, floor_to, table
+from db.probes import histogram
+from db.probes.buckets import ERROR_COLUMNS, SCALAR_COLUMNS, VALUE_COLUMNS, Bucket
+from db.probes.rollups import DAY, HOUR, floor_to, table
 
 #: Windows up to this long read hourly rollups; longer ones read daily rollups.
 HOURLY_WINDOWS_UP_TO = timedelta(days=2)

@@ -1,6 +1,6 @@
 """What a crawl hands to the store: plain, typed data with no database in it.
 
-Spiders and extractors build these; `db.ingest` turns a run's worth of them into rows. Money is
+Spiders and extractors build these; `db.catalog.ingest` turns a run's worth of them into rows. Money is
 `Decimal` per 1M tokens; `None` means "not published", `Decimal(0)` means free. Times are aware UTC.
 """
 

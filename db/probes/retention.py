@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from db.engine import session_scope
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.rollups import DAY, HOUR, SETTLE, floor_day, floor_hour, table
+from db.probes.rollups import DAY, HOUR, SETTLE, floor_day, floor_hour, table
 
 logger = logging.getLogger(__name__)
 _CHUNK = 500
@@ -38,7 +38,7 @@ def apply_retention(
     """Delete raw samples older than `raw_days` and rollups older than `rollup_days`.
 
     Raw samples go by whole hours, and only those already in the rollups (before every target's
-    `rolled_until`, less the time `db.rollups` may re-read): a sample is never lost unrolled.
+    `rolled_until`, less the time `db.probes.rollups` may re-read): a sample is never lost unrolled.
     `hourly_days` (default: `rollup_days`) keeps hourly rollups for less time than daily ones: charts
     read hourly rows up to 60 days back and the windows up to 2 days, so 90 days of them make the
     database about four times smaller than a year's. Incidents are kept.

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from db.catalog import CatalogSnapshot
-from db.endpoint_state import EndpointState, ModelState
-from db.recommend import DEFAULT_CURRENCY
+from db.catalog.snapshot import CatalogSnapshot
+from db.catalog.state import EndpointState, ModelState
+from db.recommend.ranking import DEFAULT_CURRENCY
 
 SORT_KEYS: tuple[str, ...] = (
     "price",

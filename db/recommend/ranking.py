@@ -4,7 +4,8 @@ Pure ranking over `EndpointState` rows (no I/O): `recommend(endpoints, job)` ret
 endpoints ranked by what one request of the job's workload costs, and every other endpoint of the model
 with the reasons it was left out.
 
-- **Cost of a request**: `db.cost.request_cost` (input, output, cache prices, request fee, price tiers).
+- **Cost of a request**: `db.recommend.cost.request_cost` (input, output, cache prices, request fee,
+  price tiers).
 - **Ranking**: cost per request, ties broken by TTFT p90 (lower first), then uptime (higher first);
   endpoints without figures sort after measured ones in a tie and are marked. Offers in another currency
   than the job's (EigenAI's credits against USD) are ranked after all the others, with a note.
@@ -21,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.cost import Cost, Workload, request_cost
-from db.endpoint_state import EndpointState
+from db.catalog.state import EndpointState
+from db.recommend.cost import Cost, Workload, request_cost
 
 FREE_SUFFIX = ":free"
 DEFAULT_CURRENCY = "USD"

@@ -2,7 +2,7 @@
 
 Every store test runs on a real SQLite file and on the real PostgreSQL CI provides. Rollups and windows
 are checked against a direct computation over the raw samples (written here, independently of
-`db.rollups`); percentiles within the histogram's stated bound.
+`db.probes.rollups`); percentiles within the histogram's stated bound.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from db import histogram
-from db.buckets import ERROR_COLUMNS
 from db.engine import session_scope
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow
-from db.outage import MaintenanceWindow, OutagePolicy
-from db.probe_queries import endpoint_health, incidents, probe_series
-from db.probe_windows import parse_window, read_cached, window_spec
-from db.probes import (
+from db.probes import histogram
+from db.probes.buckets import ERROR_COLUMNS
+from db.probes.outage import MaintenanceWindow, OutagePolicy
+from db.probes.queries import endpoint_health, incidents, probe_series
+from db.probes.rollups import SETTLE, floor_day, floor_hour, rollup, table
+from db.probes.samples import EXCLUDED_CLASSES, Sample
+from db.probes.store import (
     TargetSpec,
     UnknownProbeError,
     apply_retention,
@@ -36,8 +37,7 @@ from db.probes import (
     record_samples,
     write_samples,
 )
-from db.rollups import SETTLE, floor_day, floor_hour, rollup, table
-from db.samples import EXCLUDED_CLASSES, Sample
+from db.probes.windows import parse_window, read_cached, window_spec
 
 T0 = datetime(2026, 5, 1, 20, 0, tzinfo=UTC)  # the data crosses midnight: two UTC days
 FAILURES = ("timeout", "connect", "http_5xx", "stream_error", "bad_response")

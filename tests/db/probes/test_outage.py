@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from db import outage
-from db.outage import MaintenanceWindow, OutagePolicy, TargetState
-from db.samples import Sample
+from db.probes import outage
+from db.probes.outage import MaintenanceWindow, OutagePolicy, TargetState
+from db.probes.samples import Sample
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 CLASSES = {

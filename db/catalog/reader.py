@@ -1,6 +1,6 @@
 """A catalog snapshot kept up to date for a busy reader (the API).
 
-`CatalogReader.snapshot()` checks the store's version (`db.catalog.store_version`: one tiny query) at
+`CatalogReader.snapshot()` checks the store's version (`db.catalog.snapshot.store_version`: one tiny query) at
 most once every `refresh_s` seconds, so a busy API costs the database one query a second, not one per
 request. When the version moved, the snapshot is rebuilt: the first time in the caller's thread; after
 that, with `background` (the API's default), in a background thread while callers keep getting the
@@ -24,7 +24,14 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from db.catalog import CATALOG_PARTS, CatalogSnapshot, HealthLoader, Version, load_snapshot, store_version
+from db.catalog.snapshot import (
+    CATALOG_PARTS,
+    CatalogSnapshot,
+    HealthLoader,
+    Version,
+    load_snapshot,
+    store_version,
+)
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)

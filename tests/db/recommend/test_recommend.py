@@ -1,7 +1,7 @@
 """The recommender, table-driven on a seeded store (SQLite and PostgreSQL), and the cost of a request.
 
-The store is written by the real ingest; the catalog is read back by `db.catalog.load_snapshot`; the
-ranking is `db.recommend.recommend`. One case per row: the job, the ranking expected (by label) and the
+The store is written by the real ingest; the catalog is read back by
+`db.catalog.snapshot.load_snapshot`; the ranking is `db.recommend.ranking.recommend`. One case per row: the job, the ranking expected (by label) and the
 exclusion codes expected per endpoint.
 """
 
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from db.catalog import CatalogSnapshot, load_snapshot
-from db.cost import Workload, price_tier, request_cost
-from db.endpoint_state import Prices
-from db.recommend import Job, recommend
+from db.catalog.snapshot import CatalogSnapshot, load_snapshot
+from db.catalog.state import Prices
+from db.recommend.cost import Workload, price_tier, request_cost
+from db.recommend.ranking import Job, recommend
 from tests.api.seed import NOW, TIERS, eigenai_offer, ingest, ingest_fixtures, seed
 from tests.conftest import shared_path
 

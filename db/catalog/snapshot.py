@@ -2,9 +2,9 @@
 
 The whole current catalog (a few thousand endpoints at most) is read in three queries, plus our probes'
 health, into a `CatalogSnapshot` of plain `EndpointState`/`ModelState` rows; listing, filtering, sorting
-(`db.listing`) and recommending (`db.recommend`) then run in memory. `store_version` says when a
-snapshot is out of date; `db.catalog_reader.CatalogReader` keeps one. History (price periods, changes,
-probe series) is read on demand, one indexed query per page.
+(`db.catalog.listing`) and recommending (`db.recommend.ranking`) then run in memory. `store_version`
+says when a snapshot is out of date; `db.catalog.reader.CatalogReader` keeps one. History (price
+periods, changes, probe series) is read on demand, one indexed query per page.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.catalog_probes import probe_health
-from db.endpoint_state import EndpointState, Health, ModelState, Prices, Reported
-from db.matching import ModelMatcher, normalise_model_id
+from db.catalog.crawled import PRICE_FIELDS
+from db.catalog.matching import ModelMatcher, normalise_model_id
+from db.catalog.state import EndpointState, Health, ModelState, Prices, Reported
 from db.models import (
     Change,
     CrawlRun,
@@ -31,7 +31,7 @@ from db.models import (
     Provider,
     ReportedStat,
 )
-from db.snapshot import PRICE_FIELDS
+from db.probes.figures import probe_health
 from db.types import utcnow
 
 #: What the store's version is made of: anything that changes what the API shows.

@@ -10,7 +10,7 @@ A run recomputes whole buckets, never increments them, so running it twice gives
 4. every target's `rolled_until` becomes the cutoff.
 
 Only buckets that have raw samples are touched, so an hour whose samples retention already deleted keeps
-its row. The read side (`db.probe_queries`) adds the samples at or after `rolled_until` from the raw
+its row. The read side (`db.probes.queries`) adds the samples at or after `rolled_until` from the raw
 table, so a window counts every sample exactly once however often this runs. `settle` is the time a
 probe may take to record its sample: a sample recorded later than that after its `at` is missing from
 the windows until the next run, which re-reads its hour. The cutoff never moves backwards.
@@ -28,10 +28,10 @@ from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.buckets import VALUE_COLUMNS, Bucket
 from db.bulk import insert_rows
 from db.engine import session_scope
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
+from db.probes.buckets import VALUE_COLUMNS, Bucket
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def roll(
     daily = _days(session, {(target_id, floor_day(start)) for target_id, start in hourly})
     _replace(session, DAY, daily)
     session.execute(update(targets).values(rolled_until=cutoff))
-    from db.probe_windows import refresh  # (it reads rollups through this module: imported late)
+    from db.probes.windows import refresh  # (it reads rollups through this module: imported late)
 
     refresh(session, now=now, rolled_until=cutoff)
     logger.debug("rolled %d samples into %d hourly and %d daily rows", count, len(hourly), len(daily))

@@ -1,0 +1,1 @@
+"""The alerts' store: the outbox every message passes through, and the events the rules read."""

@@ -1,0 +1,1 @@
+"""The probes' store: samples, the outage state machine, incidents, rollups, windows, retention."""
