@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import context
 from dashboard.text import ago, md, stamp
 from db.catalog.snapshot import CatalogSnapshot, run_status
+from db.errors import DatabaseError
 from db.probes.uptime import last_probe_at
 
 FAILED = ("failed", "interrupted")
@@ -94,7 +95,11 @@ def page(title: str) -> CatalogSnapshot | None:
     """A page's head: its title, when data was last crawled and probed, and the catalog snapshot; None
     (after saying how to fill it) when the database has no active endpoint."""
     st.title(title)
-    snap = context.snapshot()
+    try:
+        snap = context.snapshot()
+    except DatabaseError as exc:  # no schema, an older or a newer one: the reader never migrates
+        st.error(str(exc))
+        return None
     show(load(context.db_url()), context.now())
     if not snap.active:
         show_empty()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from sqlalchemy import inspect
 from streamlit.testing.v1 import AppTest
 
 from db.engine import make_engine, session_scope
@@ -157,3 +158,19 @@ def test_empty_database_says_how_to_fill_it_and_a_failed_crawl_shows(app: AppFac
             "last crawl of **openrouter** failed" in box.value and "connect refused" in box.value
             for box in at_page.error
         ), page
+
+
+def test_a_database_without_the_schema_is_not_created_and_the_page_says_what_to_run(
+    app: AppFactory, tmp_path: Path
+) -> None:
+    """The dashboard is a reader: it never creates nor migrates the schema; each page says which
+    command to run, with no traceback."""
+    path = tmp_path / "nothing.db"
+    url = f"sqlite:///{path}"
+    for page in PAGES:
+        at_page = app(url, page)
+        assert not at_page.exception, (page, at_page.exception)
+        assert any("no modelwatch tables" in box.value and "db upgrade" in box.value for box in at_page.error)
+    engine = make_engine(url, create=False, check=False)
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()
