@@ -72,6 +72,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("path_separator", "os")  # version_locations split on os.pathsep
+    config.set_main_option("file_template", "%%(rev)s")  # revisions are named <number>_<slug> already
     config.set_main_option("version_locations", str(MIGRATIONS / "versions"))
     if connection is not None:
         config.attributes["connection"] = connection
@@ -297,3 +298,30 @@ def history() -> list[tuple[str, str | None, str]]:
             )
         )
     return rows
+
+
+def new_revision(message: str) -> Path:
+    """Write a new migration from the difference between the tables in `db` and the migrations' head
+    (for developers: read it, add data moves, then `make test`). Compared on a scratch SQLite file
+    brought to head by the real migrations; rendered in batch mode, which PostgreSQL runs as plain
+    ALTERs. Returns the new file."""
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = create_engine(f"sqlite:///{scratch}/scratch.db")
+        try:
+            with engine.begin() as connection:
+                config = alembic_config(connection)
+                command.upgrade(config, "head")
+                number = len(list(script_directory(config).walk_revisions())) + 1
+                slug = "_".join(message.lower().split())[:40]
+                script = command.revision(
+                    config, message=message, autogenerate=True, rev_id=f"{number:04d}_{slug}"
+                )
+        finally:
+            engine.dispose()
+    if script is None or isinstance(script, list):  # pragma: no cover - one head, one script
+        raise SchemaError("alembic wrote no single revision")
+    return Path(script.path)
