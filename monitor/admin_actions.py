@@ -3,8 +3,8 @@ a background thread, one of each kind at a time.
 
 - crawl: by default `monitor.crawl.crawl_in_child` of the named sources (every enabled one when none
   is named); the service may inject its own crawl job instead (`run_crawl`).
-- probe: the function the service hands in (`run_probes`, e.g. its probe job); without one, the probe
-  route answers 503, because `modelwatch api` alone keeps no probe state (Retry-After holds, targets).
+- probe: the function the caller hands in (`run_probes`): the service's probe job under `modelwatch run`,
+  one stored probe round under `modelwatch api`; without one, the probe route answers 503.
 
 Names are checked against the configuration before anything starts: unknown ones are refused (422),
 and a second request while one is running is refused (409).

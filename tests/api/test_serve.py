@@ -1,6 +1,7 @@
-"""`modelwatch api` as a user runs it: uvicorn on a free loopback port in its own process, over a SQLite
-file; a crawl of the provider replica started through the admin route; SIGTERM stops it cleanly.
-And `modelwatch recommend`, table and JSON."""
+"""`modelwatch api` and `modelwatch recommend` as a user runs them: the real `modelwatch` command in its
+own process, a configuration file, a SQLite file. The API serves on a free loopback port, a crawl of the
+provider replica and a probe round start through the admin routes, SIGTERM stops it cleanly. And the
+hooks `modelwatch run` uses to serve the API beside its scheduler."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +24,29 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from db.engine import make_engine
-from monitor.api_commands import add_commands, run_command
+from monitor.api_commands import run_command
 from monitor.config import default_config
 from tests.api.seed import seed
 
-REPO = Path(__file__).resolve().parents[2]
 TOKEN = "serve-test-token-91"
+TIMEOUT_S = 120
+
+
+def modelwatch_argv(*args: str) -> list[str]:
+    """The `modelwatch` console script of the environment running the tests (else `python -m monitor`)."""
+    script = Path(sys.executable).with_name("modelwatch")
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "monitor", *args]
+
+
+def modelwatch(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        modelwatch_argv(*args),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def free_port() -> int:
@@ -50,65 +69,140 @@ def wait_for(check: Callable[[], Any], *, timeout_s: float, what: str) -> Any:
     raise AssertionError(f"{what}: not within {timeout_s} s (last: {last!r})")
 
 
-LAUNCHER = textwrap.dedent(
-    """
-    import argparse, logging, sys
-    from monitor.api_commands import add_commands, run_command
-    from monitor.demo import demo_config
+def write_config(path: Path, replica_url: str) -> Path:
+    """The replica's OpenRouter API and EigenAI page, and one probe of the replica's health."""
+    path.write_text(
+        f"""
+[[sources]]
+name = "openrouter"
+kind = "openrouter"
+base_url = "{replica_url}/api/v1"
+every = "1h"
 
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-    parser = argparse.ArgumentParser()
-    add_commands(parser.add_subparsers(dest="command"))
-    replica_url, db_url, port = sys.argv[1:4]
-    args = parser.parse_args(["api", "--port", port])
-    sys.exit(run_command(args, config=demo_config(replica_url), db_url=db_url))
-    """
-)
+[[sources]]
+name = "eigenai"
+kind = "pages"
+provider = "EigenAI"
+urls = ["{replica_url}/deepseek.html"]
+every = "1h"
 
+[[probes]]
+name = "replica-health"
+protocol = "http"
+url = "{replica_url}/healthz"
+every = "1h"
 
-def test_api_process_serves_crawls_on_demand_and_stops_on_sigterm(replica: Any, tmp_path: Path) -> None:
-    port = free_port()
-    db_url = f"sqlite:///{tmp_path / 'modelwatch.db'}"
-    env = {**os.environ, "MODELWATCH_ADMIN_TOKEN": TOKEN, "MODELWATCH_API_HOST": "127.0.0.1"}
-    process = subprocess.Popen(
-        [sys.executable, "-c", LAUNCHER, replica.url, db_url, str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+[models.aliases]
+"deepseek-v31-terminus" = "deepseek/deepseek-v3.1-terminus"
+""",
+        encoding="utf-8",
     )
-    base = f"http://127.0.0.1:{port}"
+    return path
+
+
+@dataclass
+class ApiProcess:
+    """A running `modelwatch api`: a client of its port; its log (stderr) and exit status once stopped."""
+
+    http: httpx.Client
+    port: int
+    log: Path
+    returncode: int | None = None
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+
+@contextmanager
+def modelwatch_api(*options: str, cwd: Path, env: dict[str, str]) -> Iterator[ApiProcess]:
+    """`modelwatch [options] api --host 127.0.0.1 --port <free>`, answering; stopped with SIGTERM at the
+    end of the block."""
+    port, log = free_port(), cwd / "api.log"
+    argv = modelwatch_argv(*options, "api", "--host", "127.0.0.1", "--port", str(port))
+    with log.open("w", encoding="utf-8") as stderr:  # a file: a full pipe nobody reads would stall it
+        process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
-        with httpx.Client(base_url=base, timeout=10) as http:
-            wait_for(lambda: http.get("/healthz").status_code == 200, timeout_s=30, what="the API answering")
-            assert http.get("/api/v1/endpoints").json()["total"] == 0
-            assert http.post("/api/v1/crawl").status_code == 401
-            started = http.post("/api/v1/crawl", headers={"Authorization": f"Bearer {TOKEN}"})
-            assert started.status_code == 202, started.text
-            assert started.json()["detail"]["sources"] == ["openrouter", "eigenai"]
-            listed = wait_for(
-                lambda: http.get("/api/v1/endpoints", params={"model": "deepseek-v31-terminus"}).json()[
-                    "total"
-                ],
-                timeout_s=90,
-                what="the crawl's endpoints",
-            )
-            assert listed
-            best = http.get("/api/v1/recommend", params={"model": "deepseek/deepseek-v3.1-terminus"}).json()
-            assert best["data"] and best["data"][0]["cost_per_request"] > 0
-            probe = http.post("/api/v1/probe", headers={"Authorization": f"Bearer {TOKEN}"})
-            assert probe.status_code == 503  # `modelwatch api` alone does not probe
-            assert "modelwatch_crawl_last_run_status" in http.get("/metrics").text
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            api = ApiProcess(http=http, port=port, log=log)
+
+            def answering() -> bool:
+                if process.poll() is not None:
+                    raise AssertionError(f"modelwatch api exited with {process.returncode}: {api.output()}")
+                return http.get("/healthz").status_code == 200
+
+            wait_for(answering, timeout_s=60, what="the API answering")
+            yield api
         process.send_signal(signal.SIGTERM)
-        _out, err = process.communicate(timeout=20)
+        api.returncode = process.wait(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
-            process.communicate()
-    assert process.returncode == 0, err
-    assert "admin: crawl of everything started" in err
+            process.wait()
+            print(log.read_text(encoding="utf-8"))  # shown with the failure
+
+
+def test_api_process_serves_crawls_and_probes_on_demand_and_stops_on_sigterm(
+    replica: Any, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path / "modelwatch.toml", replica.url)
+    db_url = f"sqlite:///{tmp_path / 'modelwatch.db'}"
+    # A writer command makes the database (`modelwatch api` only reads): a crawl of EigenAI's page alone.
+    first = modelwatch("--config", str(config), "--db", db_url, "crawl", "--source", "eigenai", cwd=tmp_path)
+    assert first.returncode == 0, first.stdout + first.stderr
+    env = {**os.environ, "MODELWATCH_ADMIN_TOKEN": TOKEN}
+    admin = {"Authorization": f"Bearer {TOKEN}"}
+    terminus = {"model": "deepseek-v31-terminus"}  # an alias from the configuration
+    with modelwatch_api("--config", str(config), "--db", db_url, cwd=tmp_path, env=env) as api:
+        http = api.http
+        (eigenai,) = http.get("/api/v1/endpoints").json()["data"]
+        assert eigenai["provider"] == "EigenAI" and eigenai["model"] == "deepseek/deepseek-v3.1-terminus"
+        refused = http.post("/api/v1/crawl")
+        assert refused.status_code == 401 and refused.headers["WWW-Authenticate"] == "Bearer"
+        assert http.post("/api/v1/crawl", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        started = http.post("/api/v1/crawl", headers=admin)
+        assert started.status_code == 202, started.text
+        assert started.json()["detail"]["sources"] == ["openrouter", "eigenai"]
+        wait_for(
+            lambda: http.get("/api/v1/endpoints", params=terminus).json()["total"] > 1,
+            timeout_s=TIMEOUT_S,
+            what="the crawl's endpoints",
+        )
+        providers = {e["provider"] for e in http.get("/api/v1/endpoints", params=terminus).json()["data"]}
+        assert {"EigenAI", "OpenRouter", "DeepInfra"} <= providers, providers
+        best = http.get("/api/v1/recommend", params={"model": "deepseek/deepseek-v3.1-terminus"}).json()
+        assert best["data"] and best["data"][0]["cost_per_request"] > 0
+        # `modelwatch api` probes on demand too: one round of the configured probes, stored.
+        assert http.post("/api/v1/probe").status_code == 401
+        unknown = http.post("/api/v1/probe", headers=admin, json={"probes": ["nope"]})
+        assert unknown.status_code == 422 and "unknown probe nope" in unknown.text
+        probe = http.post("/api/v1/probe", headers=admin)
+        assert probe.status_code == 202, probe.text
+        assert probe.json()["detail"]["probes"] == ["replica-health"]
+        up = 'modelwatch_probe_up{endpoint_id="",probe="replica-health"} 1.0'
+        wait_for(lambda: up in http.get("/metrics").text, timeout_s=TIMEOUT_S, what="the probe's sample")
+        assert (
+            'modelwatch_crawl_last_run_status{source="openrouter",status="ok"} 1.0'
+            in http.get("/metrics").text
+        )
+    assert api.returncode == 0, api.output()
+    err = api.output()
+    assert f"catalog API on http://127.0.0.1:{api.port}" in err and "admin routes on" in err
+    assert "admin: crawl of everything started" in err and "admin: probe of everything started" in err
+    assert "catalog API stopped" in err
     assert TOKEN not in err
+
+
+def test_api_without_an_admin_token_keeps_the_admin_routes_off(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'modelwatch.db'}"
+    make_engine(db_url).dispose()  # the schema, as a writer command leaves it
+    env = {k: v for k, v in os.environ.items() if k != "MODELWATCH_ADMIN_TOKEN"}
+    with modelwatch_api("--db", db_url, cwd=tmp_path, env=env) as api:
+        assert api.http.get("/api/v1/endpoints").json()["total"] == 0
+        for route in ("/api/v1/crawl", "/api/v1/probe"):
+            off = api.http.post(route, headers={"Authorization": "Bearer anything"})
+            assert off.status_code == 403 and "MODELWATCH_ADMIN_TOKEN" in off.json()["detail"], off.text
+    assert api.returncode == 0, api.output()
+    assert "admin routes off (MODELWATCH_ADMIN_TOKEN unset)" in api.output()
 
 
 @pytest.fixture
@@ -119,32 +213,28 @@ def seeded_file(sqlite_url: str) -> str:
     return sqlite_url
 
 
-def recommend_cli(db_url: str, *argv: str) -> int | None:
-    parser = argparse.ArgumentParser()
-    add_commands(parser.add_subparsers(dest="command"))
-    return run_command(parser.parse_args(["recommend", *argv]), config=default_config(), db_url=db_url)
+def test_recommend_command_table_and_json(seeded_file: str, tmp_path: Path) -> None:
+    def recommend(*argv: str) -> subprocess.CompletedProcess[str]:
+        return modelwatch("--db", seeded_file, "recommend", *argv, cwd=tmp_path)
 
-
-def test_recommend_command_table_and_json(seeded_file: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert recommend_cli(seeded_file, "--model", "acme/m1", "--min-context", "150000") == 0
-    table = capsys.readouterr().out
-    lines = table.splitlines()
+    ranked_table = recommend("--model", "acme/m1", "--min-context", "150000")
+    assert ranked_table.returncode == 0, ranked_table.stderr
+    lines = ranked_table.stdout.splitlines()
     assert lines[0] == "acme/m1: 1000 input + 1000 output tokens a request, 1000 requests a day"
     ranked = [line.split()[1] for line in lines[3:5]]
     assert ranked == ["Tiered", "Wide"]
     assert "0.0006" in lines[3] and "18.00 USD" in lines[3]
     assert "  Cheap [cheap/fp8] (acme/m1): context 32768 < 150000 required" in lines
-    assert (
-        recommend_cli(seeded_file, "--model", "acme/m1", "--param", "tools", "structured_outputs", "--json")
-        == 0
-    )
-    body = json.loads(capsys.readouterr().out)
+    as_json = recommend("--model", "acme/m1", "--param", "tools", "structured_outputs", "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    body = json.loads(as_json.stdout)
     assert [r["provider"] for r in body["data"]] == ["Wide"] and body["data"][0]["rank"] == 1
-    assert recommend_cli(seeded_file, "--model", "acme/m1", "--min-context", "5000000") == 1
-    assert "no endpoint can do this job" in capsys.readouterr().out
-    assert recommend_cli(seeded_file, "--model", "nobody/nothing") == 2
-    assert "no model 'nobody/nothing'" in capsys.readouterr().err
-    assert recommend_cli(seeded_file, "--input-tokens", "10", "--cached-input-tokens", "20") == 2
+    nothing = recommend("--model", "acme/m1", "--min-context", "5000000")
+    assert nothing.returncode == 1 and "no endpoint can do this job" in nothing.stdout
+    unknown = recommend("--model", "nobody/nothing")
+    assert unknown.returncode == 2 and "no model 'nobody/nothing'" in unknown.stderr
+    bad = recommend("--input-tokens", "10", "--cached-input-tokens", "20")
+    assert bad.returncode == 2 and bad.stderr.startswith("error: "), bad.stderr
 
 
 def test_other_commands_are_not_ours() -> None:
