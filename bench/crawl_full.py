@@ -7,10 +7,10 @@ Figures (medians over --runs fresh SQLite files; the machine is shared and noisy
    `CrawlRun` row: child start-up (spawn, imports, engine, Scrapy set-up) before the spider opened, the
    fetch-and-parse span (spider open -> spider closed), and everything from spider open until the
    outcome is back in the parent (fetch, parse, ingest, teardown).
-2. Ingest rate: `db.catalog.ingest.start_run` + `ingest_run` timed alone, in this process, on the
-   `CrawlResult`
-   the real extractors make of the bodies the replica serves; endpoints per second for the first ingest
-   into an empty file and for an unchanged re-ingest. Once on PostgreSQL too, when it answers.
+2. Ingest rate: `db.catalog.runs.start_run` + `db.catalog.ingest.ingest_run` timed alone, in this process,
+   on the `CrawlResult` the real extractors make of the bodies the replica serves; endpoints per second
+   for the first ingest into an empty file and for an unchanged re-ingest. Once on PostgreSQL too, when it
+   answers.
 3. Unchanged re-crawl through the real crawler: the history rows it wrote (goal: 0) and row counts
    per history table before and after.
 

@@ -22,7 +22,9 @@ from sqlmodel import Session, select
 
 from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
 from db.catalog.crawled import CrawlResult
-from db.catalog.ingest import IngestReport, ingest_run, start_run
+from db.catalog.ingest import ingest_run
+from db.catalog.report import IngestReport
+from db.catalog.runs import start_run
 from db.engine import normalise_url
 from db.models import Change, CrawlProblem, Endpoint, EndpointRevision, PricePeriod, ReportedStat
 from db.types import utcnow

@@ -11,7 +11,9 @@ from typing import Any
 from scrapy import signals
 
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn
-from db.catalog.ingest import IngestReport, ingest_run, start_run
+from db.catalog.ingest import ingest_run
+from db.catalog.report import IngestReport
+from db.catalog.runs import start_run
 from db.engine import make_engine
 from db.types import utcnow
 

@@ -19,7 +19,7 @@ from scrapy.settings import Settings
 from crawler.progress import ProgressCallback
 from crawler.settings import base_settings
 from crawler.source import SourceSpec
-from db.catalog.ingest import IngestReport
+from db.catalog.report import IngestReport
 
 logger = logging.getLogger(__name__)
 

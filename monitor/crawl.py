@@ -16,7 +16,8 @@ from queue import Empty
 
 from crawler.progress import ProgressCallback
 from crawler.source import SourceSpec
-from db.catalog.ingest import IngestReport, mark_interrupted_runs
+from db.catalog.report import IngestReport
+from db.catalog.runs import mark_interrupted_runs
 from db.engine import make_engine
 from monitor.config import Config, OpenRouterSource, PagesSource
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from db.catalog.ingest import IngestReport
+from db.catalog.report import IngestReport
 
 
 def crawl_summary(reports: Sequence[IngestReport], errors: Sequence[str], seconds: float) -> str:

@@ -14,7 +14,9 @@ from sqlalchemy.engine import Engine
 
 from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
-from db.catalog.ingest import IngestReport, ingest_run, start_run
+from db.catalog.ingest import ingest_run
+from db.catalog.report import IngestReport
+from db.catalog.runs import start_run
 from db.catalog.snapshot import CatalogSnapshot
 from db.catalog.snapshot import load_snapshot as load_catalog
 from db.probes.samples import Sample

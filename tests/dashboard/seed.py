@@ -13,7 +13,8 @@ from decimal import Decimal
 from sqlalchemy.engine import Engine
 
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing
-from db.catalog.ingest import ingest_run, start_run
+from db.catalog.ingest import ingest_run
+from db.catalog.runs import start_run
 from db.engine import make_engine
 from db.probes.samples import Sample
 from db.probes.store import TargetSpec, ensure_targets, record_samples

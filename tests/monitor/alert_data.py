@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, ReportedStats
-from db.catalog.ingest import ingest_run, start_run
+from db.catalog.ingest import ingest_run
+from db.catalog.runs import start_run
 from db.probes.samples import HTTP_5XX, Sample
 from db.probes.store import TargetSpec, ensure_targets, record_samples
 from monitor.config import Config, parse_config

@@ -13,7 +13,8 @@ from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, Problem, ReportedStats
-from db.catalog.ingest import ingest_run, mark_interrupted_runs, start_run
+from db.catalog.ingest import ingest_run
+from db.catalog.runs import mark_interrupted_runs, start_run
 from db.models import (
     Change,
     CrawlProblem,
