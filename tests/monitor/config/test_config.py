@@ -18,7 +18,7 @@ from monitor.config import (
     parse_duration,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 PAGES = """
 [[sources]]
