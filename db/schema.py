@@ -34,8 +34,8 @@ from sqlalchemy.sql.schema import MetaData, SchemaItem
 from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString
 
+import db.alerts.tables  # noqa: F401  (registers the alert tables on SQLModel.metadata)
 from db import heartbeat, models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from db.alerts import outbox  # noqa: F401  (its tables)
 from db.dialect import WRITE_OPTION
 from db.errors import SchemaError
 

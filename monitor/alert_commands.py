@@ -17,7 +17,9 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from db.alerts.outbox import STATUSES, channel_states, count_deliveries, list_deliveries
+from db.alerts.channels import channel_states
+from db.alerts.outbox import count_deliveries, list_deliveries
+from db.alerts.tables import STATUSES
 from db.engine import make_engine
 from db.types import utcnow
 from monitor.alerts.channels import Outgoing, channels_of, send

@@ -1,94 +1,29 @@
-"""The alert outbox: every message is written here before any send, and leaves only when delivered.
+"""The alert outbox: every message is written here (`AlertDelivery`) before any send, and leaves only
+when delivered.
 
-- `AlertDelivery`: one message for one channel. ``(event_key, channel_key)`` is unique, so evaluating
-  the same event twice (a re-run, two processes) enqueues it once; the idempotency key sent with the
-  message is derived from that pair, so a receiver can drop a re-send.
+- Enqueueing is idempotent: a message is one ``(event_key, channel_key)``, stored once however often
+  it is evaluated.
 - Delivery claims a row with a lease (`claim`): two deliverers never send the same row at once, and a
   deliverer that dies between the send and `mark_sent` leaves a lease that expires, after which the row
   is sent again (at least once; the receiver dedupes by the idempotency key).
 - Each channel is a FIFO queue: only its oldest pending row is offered, so an outage's resolve never
   overtakes its start, and a channel that is down waits out its backoff instead of being hammered.
-- `AlertChannel` keeps each channel's health (consecutive failures, failing since); `AlertCursor`
-  keeps how far the evaluator has read the change and incident history.
-
-Secrets never enter these tables: a channel is stored as its key and a redacted name.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, case, func, literal, or_, update
+from sqlalchemy import func, or_, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from db.models import _time
-from db.types import UTCDateTime
-
-PENDING = "pending"
-SENT = "sent"
-FAILED = "failed"
-STATUSES = (PENDING, SENT, FAILED)
-
-_KEY_NAMESPACE = uuid.UUID("6f1b3f5e-8d0c-4f4e-9a55-6d6f64656c77")
-
-
-class AlertDelivery(SQLModel, table=True):
-    """One alert message for one channel, from enqueue to sent (or given up)."""
-
-    __table_args__ = (
-        UniqueConstraint("event_key", "channel_key"),
-        Index("ix_alertdelivery_queue", "channel_key", "status", "id"),
-        Index("ix_alertdelivery_status_created", "status", "created"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    event_key: str = Field(max_length=300)  # e.g. "run:12:changes", "incident:4:start"
-    channel_key: str = Field(max_length=200)
-    channel: str = Field(max_length=300)  # redacted, for people: "json://127.0.0.1:8765"
-    kind: str = Field(max_length=40)  # "changes", "outage_start", "source_failing", ...
-    event_at: datetime = _time()  # when the event happened
-    created: datetime = _time()
-    urgent: bool = False  # sent during quiet hours
-    status: str = Field(default=PENDING, max_length=20)
-    attempts: int = 0
-    next_attempt: datetime = _time()
-    lease_until: datetime | None = _time(nullable=True)
-    lease_owner: str | None = Field(default=None, max_length=100)
-    sent_at: datetime | None = _time(nullable=True)
-    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    title: str = Field(max_length=500)
-    body: str = Field(sa_column=Column(Text, nullable=False))
-    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-
-    @property
-    def idempotency_key(self) -> str:
-        return idempotency_key(self.event_key, self.channel_key)
-
-
-class AlertChannel(SQLModel, table=True):
-    """A channel's health, as the deliverer last saw it."""
-
-    channel_key: str = Field(primary_key=True, max_length=200)
-    channel: str = Field(max_length=300)
-    failures: int = 0  # consecutive failed sends
-    failing_since: datetime | None = _time(nullable=True)
-    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    last_attempt: datetime | None = _time(nullable=True)
-    last_ok: datetime | None = _time(nullable=True)
-
-
-class AlertCursor(SQLModel, table=True):
-    """How far the alert evaluator has read a history (``"runs"``: every run up to this id)."""
-
-    name: str = Field(primary_key=True, max_length=50)
-    position: int = 0
-    updated: datetime = _time()
+from db.alerts.cursors import lock
+from db.alerts.tables import FAILED, PENDING, SENT, AlertDelivery
 
 
 @dataclass(frozen=True)
@@ -104,24 +39,6 @@ class NewDelivery:
     body: str
     payload: dict[str, Any]
     urgent: bool = False
-
-
-def idempotency_key(event_key: str, channel_key: str) -> str:
-    """The key a receiver dedupes by: the same for every attempt of one message to one channel."""
-    return str(uuid.uuid5(_KEY_NAMESPACE, f"{event_key}\n{channel_key}"))
-
-
-def lock(session: Session, *, name: str = "runs") -> None:
-    """Make the caller's transaction the outbox's writer now, before it reads anything.
-
-    Call it first in a transaction that reads and then enqueues (the evaluator). On SQLite a
-    transaction that reads first and writes later fails at once ("database is locked") when another
-    writer committed in between; one that writes first waits its turn (busy timeout). On PostgreSQL it
-    serialises evaluators on the cursor row, so the second one sees what the first enqueued.
-    """
-    session.execute(
-        update(AlertCursor).where(col(AlertCursor.name) == name).values(position=AlertCursor.position)
-    )
 
 
 def enqueue(session: Session, *, deliveries: Sequence[NewDelivery], now: datetime) -> int:
@@ -282,89 +199,3 @@ def count_deliveries(engine: Engine) -> dict[tuple[str, str], int]:
             col(AlertDelivery.channel_key), col(AlertDelivery.status)
         )
         return {(key, status): int(n) for key, status, n in session.exec(query)}
-
-
-def record_channel_result(
-    engine: Engine,
-    *,
-    channel_key: str,
-    channel: str,
-    ok: bool,
-    error: str | None,
-    now: datetime,
-    failing_after: int,
-) -> AlertChannel:
-    """Update a channel's health after a send; it is failing from the `failing_after`-th failure in a row."""
-    table = AlertChannel.__table__  # type: ignore[attr-defined]
-    if ok:
-        values: dict[str, Any] = {
-            "failures": 0,
-            "failing_since": None,
-            "last_error": None,
-            "last_ok": now,
-        }
-    else:
-        values = {
-            "failures": table.c.failures + 1,
-            "last_error": (error or "")[:2000],
-            "failing_since": case(
-                (
-                    (table.c.failing_since.is_(None)) & (table.c.failures + 1 >= failing_after),
-                    literal(now, UTCDateTime()),
-                ),
-                else_=table.c.failing_since,
-            ),
-        }
-    values.update(channel=channel, last_attempt=now)
-    # One UPDATE (a write first: no read-then-write race), an INSERT the first time.
-    with Session(engine) as session:
-        result = session.execute(update(table).where(table.c.channel_key == channel_key).values(**values))
-        if not getattr(result, "rowcount", 0):
-            first = AlertChannel(
-                channel_key=channel_key,
-                channel=channel,
-                failures=0 if ok else 1,
-                failing_since=None if ok or failing_after > 1 else now,
-                last_error=None if ok else (error or "")[:2000],
-                last_attempt=now,
-                last_ok=now if ok else None,
-            )
-            session.add(first)
-        try:
-            session.commit()
-        except IntegrityError:  # a concurrent deliverer inserted it: count ours on top
-            session.rollback()
-            session.execute(update(table).where(table.c.channel_key == channel_key).values(**values))
-            session.commit()
-    with Session(engine, expire_on_commit=False) as session:
-        state = session.get(AlertChannel, channel_key)
-        assert state is not None
-        return state
-
-
-def channel_states(engine: Engine) -> dict[str, AlertChannel]:
-    """Every channel's health, by channel key."""
-    with Session(engine, expire_on_commit=False) as session:
-        return {state.channel_key: state for state in session.exec(select(AlertChannel))}
-
-
-def get_cursor(session: Session, *, name: str) -> int | None:
-    """The cursor's position, or None before the first evaluation."""
-    cursor = session.get(AlertCursor, name)
-    return None if cursor is None else cursor.position
-
-
-def set_cursor(session: Session, *, name: str, position: int, now: datetime) -> None:
-    """Move a cursor (in the caller's transaction)."""
-    cursor = session.get(AlertCursor, name)
-    if cursor is None:
-        try:
-            with session.begin_nested():
-                session.add(AlertCursor(name=name, position=position, updated=now))
-            return
-        except IntegrityError:  # a concurrent evaluator created it: update that row instead
-            cursor = session.get(AlertCursor, name)
-            assert cursor is not None
-    cursor.position = position
-    cursor.updated = now
-    session.add(cursor)

@@ -24,7 +24,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
-from db.alerts.outbox import claim, mark_failed, mark_sent, pending_channels, record_channel_result
+from db.alerts.channels import record_channel_result
+from db.alerts.outbox import claim, mark_failed, mark_sent, pending_channels
 from db.types import utcnow
 from monitor.alerts.apprise_channel import load_apprise
 from monitor.alerts.channels import Channel, Outgoing, channels_of, retry_delay, send

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from db.alerts.cursors import get_cursor, lock, set_cursor
 from db.alerts.events import (
     RUNNING,
     changes_of_runs,
@@ -35,7 +36,7 @@ from db.alerts.events import (
     recent_sources,
     runs_after,
 )
-from db.alerts.outbox import NewDelivery, enqueue, get_cursor, lock, set_cursor
+from db.alerts.outbox import NewDelivery, enqueue
 from db.engine import session_scope
 from db.models import Change, CrawlRun
 from db.types import utcnow
@@ -78,7 +79,7 @@ def evaluate(engine: Engine, config: Config, *, now: datetime | None = None) -> 
     rules = alerts.effective_rules()
     report = EvaluateReport()
     with session_scope(engine) as session:
-        lock(session, name=RUNS_CURSOR)  # before any read: see db.alerts.outbox.lock
+        lock(session, name=RUNS_CURSOR)  # before any read: see db.alerts.cursors.lock
         stored = get_cursor(session, name=RUNS_CURSOR)
         cursor = stored or 0
         runs = runs_after(session, after_id=cursor)

@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 
-from db.alerts.outbox import FAILED, PENDING, SENT, channel_states, list_deliveries
+from db.alerts.channels import channel_states
+from db.alerts.outbox import list_deliveries
+from db.alerts.tables import FAILED, PENDING, SENT
 from monitor.alerts.deliver import deliver, lease_for
 from monitor.alerts.evaluate import evaluate
 from monitor.alerts.webhook import SIGNATURE_HEADER

@@ -9,26 +9,20 @@ import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from db.alerts.channels import channel_states, record_channel_result
+from db.alerts.cursors import get_cursor, set_cursor
 from db.alerts.outbox import (
-    FAILED,
-    PENDING,
-    SENT,
-    AlertDelivery,
     NewDelivery,
-    channel_states,
     claim,
     count_deliveries,
     enqueue,
-    get_cursor,
-    idempotency_key,
     list_deliveries,
     mark_failed,
     mark_sent,
     pending_channels,
-    record_channel_result,
     release,
-    set_cursor,
 )
+from db.alerts.tables import FAILED, PENDING, SENT, AlertDelivery, idempotency_key
 from db.engine import session_scope
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
