@@ -39,7 +39,8 @@ DEFAULT_OUT = REPO / "bench" / "out" / "probe_round.json"
 def serve_replica(conn: Connection, ttft_ms: float, rate: float, tokens: int, records: int) -> None:
     """The child: the replica with one chat behaviour for all, answering "records" / "clear" / "stop"."""
     from replica.catalog import demo_catalog
-    from replica.chat import ChatBehaviour, ChatTable
+    from replica.chat.behaviour import ChatBehaviour
+    from replica.chat.table import ChatTable
     from replica.server import ReplicaServer
 
     behaviour = ChatBehaviour(ttft_ms=ttft_ms, tokens_per_s=rate, output_tokens=tokens)

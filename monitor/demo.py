@@ -22,7 +22,8 @@ from db.probes.rollups import rollup
 from db.types import utcnow
 from monitor.config import Config, Models, Monitoring, OpenRouterSource, PagesSource, Probe
 from replica.catalog import demo_catalog
-from replica.chat import ChatBehaviour, ChatTable
+from replica.chat.behaviour import ChatBehaviour
+from replica.chat.table import ChatTable
 from replica.server import ReplicaServer
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from replica.catalog import Catalog, demo_catalog, load_snapshot
-from replica.chat import ChatBehaviour, ChatTable
+from replica.chat.behaviour import ChatBehaviour
+from replica.chat.table import ChatTable
 from replica.server import DEFAULT_PAGES_DIR, ReplicaServer, serve
 
 logger = logging.getLogger(__name__)

@@ -23,7 +23,8 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from replica.catalog import Catalog, error_body
-from replica.chat import ChatTable, chat_extension
+from replica.chat.routes import chat_extension
+from replica.chat.table import ChatTable
 from replica.faults import Fault, FaultTable, respond_with_fault
 
 logger = logging.getLogger(__name__)
@@ -146,8 +147,8 @@ class ReplicaServer:
 
     Everything here is safe to call from another thread while the server runs: swap the catalog, set
     faults, read the request counts, set chat behaviours (:attr:`chat`, a
-    :class:`~replica.chat.ChatTable`; pass ``chat=`` to share one). ``port=0`` binds a free port, read back
-    from :attr:`port`.
+    :class:`~replica.chat.table.ChatTable`; pass ``chat=`` to share one). ``port=0`` binds a free port,
+    read back from :attr:`port`.
     """
 
     def __init__(

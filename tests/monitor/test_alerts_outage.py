@@ -11,7 +11,7 @@ from db.probes.store import TargetSpec, ensure_targets, record_samples
 from monitor.alerts.deliver import deliver
 from monitor.alerts.evaluate import evaluate
 from monitor.probes import run_round
-from replica.chat import ChatBehaviour
+from replica.chat.behaviour import ChatBehaviour
 from tests.monitor.alert_data import MODEL, T0, config
 from tests.monitor.alert_receivers import WebhookReceiver
 

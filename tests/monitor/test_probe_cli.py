@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from replica.chat import ChatBehaviour
+from replica.chat.behaviour import ChatBehaviour
 from tests.monitor.test_cli import modelwatch
 
 PROBES = """

@@ -36,7 +36,7 @@ from monitor.probes.sse import Event, SSEDecoder
 from monitor.probes.status import classify_status, parse_retry_after
 from replica import faults
 from replica.catalog import demo_catalog
-from replica.chat import ChatBehaviour, ChatFailure
+from replica.chat.behaviour import ChatBehaviour, ChatFailure
 from replica.server import ReplicaServer
 
 MODEL = "deepseek/deepseek-v3.1-terminus"

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from replica.catalog import demo_catalog
-from replica.chat import ChatBehaviour, ChatFailure, ChatTable
+from replica.chat.behaviour import ChatBehaviour, ChatFailure
+from replica.chat.table import ChatTable
 from replica.server import ReplicaServer
 from tests.monitor.test_cli import service_env
 

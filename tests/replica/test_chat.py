@@ -18,7 +18,8 @@ import httpx
 import pytest
 
 from replica.catalog import demo_catalog
-from replica.chat import ChatBehaviour, ChatFailure, ChatTable
+from replica.chat.behaviour import ChatBehaviour, ChatFailure
+from replica.chat.table import ChatTable
 from replica.server import ReplicaServer
 
 REPO = Path(__file__).resolve().parents[2]
