@@ -29,7 +29,7 @@ from db.catalog.snapshot import CatalogSnapshot, last_successes, run_status
 from db.catalog.state import STATUSES, UPTIME_WINDOWS
 from db.heartbeat import last_beat
 from db.probes import histogram
-from db.probes.figures import ProbeWindow, probe_windows
+from db.probes.figures import MetricWindow, probe_windows
 from db.probes.rollups import Bucket
 
 #: Histogram bucket edges, seconds.
@@ -58,7 +58,7 @@ def histogram_buckets(packed: int) -> list[tuple[str, float]]:
 
 
 def catalog_families(
-    snapshot: CatalogSnapshot, windows: Iterable[ProbeWindow], engine: Engine
+    snapshot: CatalogSnapshot, windows: Iterable[MetricWindow], engine: Engine
 ) -> list[Metric]:
     """Every family but the heartbeat: what only changes with the catalog's version."""
     families: list[Metric] = []
@@ -92,7 +92,7 @@ def catalog_families(
     return families
 
 
-def _probe_families(windows: list[ProbeWindow], snapshot: CatalogSnapshot) -> list[Metric]:
+def _probe_families(windows: list[MetricWindow], snapshot: CatalogSnapshot) -> list[Metric]:
     labels = ["probe", "endpoint_id"]
     up = GaugeMetricFamily(
         "modelwatch_probe_up", "1 if the probe sees its endpoint up or degraded, 0 if down", labels=labels

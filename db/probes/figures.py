@@ -91,8 +91,10 @@ def endpoint_probe_series(
 
 
 @dataclass(frozen=True)
-class ProbeWindow:
-    """One probe target's samples since a time, summed (for metrics: status and latency histograms)."""
+class MetricWindow:
+    """One probe target's samples since a time, summed (for metrics: status and latency histograms).
+
+    Not the `db.models.ProbeWindow` table, which caches a target's 1d/7d/30d sums for the rollups."""
 
     target_id: int
     probe: str
@@ -102,7 +104,7 @@ class ProbeWindow:
     bucket: Bucket
 
 
-def probe_windows(*, engine: Engine, since: datetime) -> list[ProbeWindow]:
+def probe_windows(*, engine: Engine, since: datetime) -> list[MetricWindow]:
     """Every target with its hourly rollups from `since` (floored to the hour) plus the samples not
     rolled up yet: one query per table."""
     t, r, s = _t(ProbeTarget), _t(ProbeRollup), _t(ProbeSample)
@@ -125,6 +127,6 @@ def probe_windows(*, engine: Engine, since: datetime) -> list[ProbeWindow]:
             if target_id in buckets and at >= marks[target_id]:
                 buckets[target_id].add_sample(*values)
     return [
-        ProbeWindow(row.id, row.name, row.endpoint_id, row.status, row.last_sample_at, buckets[row.id])
+        MetricWindow(row.id, row.name, row.endpoint_id, row.status, row.last_sample_at, buckets[row.id])
         for row in targets
     ]

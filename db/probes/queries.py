@@ -66,7 +66,10 @@ class WindowHealth:
 
 
 @dataclass(frozen=True)
-class Health:
+class TargetHealth:
+    """One probe target now: its status, open incident and windows (`db.catalog.state.Health` is the
+    summary of it the catalog shows per endpoint)."""
+
     target_id: int
     probe: str
     endpoint_id: int | None
@@ -83,7 +86,7 @@ def endpoint_health(
     now: datetime,
     windows: Sequence[str] = ("1d", "7d", "30d"),
     target_ids: Iterable[int] | None = None,
-) -> dict[int, Health]:
+) -> dict[int, TargetHealth]:
     """Status, open incident, and uptime / errors / TTFT percentiles per window, of every target
     (or of `target_ids`)."""
     specs = [window_spec(name, now) for name in windows]
@@ -110,9 +113,9 @@ def endpoint_health(
             )
         _read_tail(session, targets, specs, now, buckets)
         incidents = _open_incidents(session, ids)
-    health: dict[int, Health] = {}
+    health: dict[int, TargetHealth] = {}
     for row in targets:
-        health[row.id] = Health(
+        health[row.id] = TargetHealth(
             target_id=row.id,
             probe=row.name,
             endpoint_id=row.endpoint_id,
