@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -63,10 +62,6 @@ def make_engine(url: str, *, create: bool = True, check: bool = True) -> Engine:
             engine.dispose()
             raise DatabaseError(f"cannot open database {safe_url(str(engine.url))}: {exc}") from None
     return engine
-
-
-def table_names(engine: Engine) -> list[str]:
-    return sorted(inspect(engine).get_table_names())
 
 
 @contextmanager

@@ -87,10 +87,6 @@ class Catalog:
         """The ids of every model, in catalog order."""
         return list(self._models_by_id)
 
-    def get_model(self, model_id: str) -> JsonObject | None:
-        """The ``/models`` object of one model, or ``None``."""
-        return self._models_by_id.get(model_id)
-
     def _cached(self, key: tuple[str, Any], build: Any) -> tuple[int, bytes]:
         with self._lock:
             hit = self._cache.get(key)

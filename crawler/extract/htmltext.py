@@ -91,7 +91,6 @@ class Document:
     title: str | None = None
     h1: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
-    hrefs: list[str] = field(default_factory=list)
 
 
 def parse_document(body: str) -> Document:
@@ -115,7 +114,6 @@ def parse_document(body: str) -> Document:
     h1 = root.xpath("//h1")
     if h1:
         doc.h1 = _one_line(render_lines(h1[0]))
-    doc.hrefs = [str(h) for h in root.xpath("//a/@href")]
     doc.tables = [_read_table(table) for table in root.xpath("//table")]
     doc.lines = render_lines(root)
     return doc

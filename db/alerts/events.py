@@ -28,12 +28,6 @@ def runs_after(session: Session, *, after_id: int) -> list[CrawlRun]:
     return list(session.execute(query).scalars())
 
 
-def last_run_id(session: Session) -> int:
-    """The highest crawl run id, 0 when there is none."""
-    query = select(col(CrawlRun.id)).order_by(col(CrawlRun.id).desc()).limit(1)
-    return session.execute(query).scalar() or 0
-
-
 def changes_of_runs(session: Session, *, run_ids: Sequence[int]) -> list[Change]:
     """The changes the given runs recorded, in the order they were written."""
     changes: list[Change] = []

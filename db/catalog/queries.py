@@ -113,14 +113,3 @@ def price_history(*, engine: Engine, endpoint_id: int) -> list[PricePeriod]:
             .order_by(col(PricePeriod.valid_from))
         )
         return list(s.exec(query))
-
-
-def changes_since(*, engine: Engine, since: datetime | None = None, kind: str | None = None) -> list[Change]:
-    """Change events, oldest first."""
-    with Session(engine) as s:
-        query = select(Change).order_by(col(Change.at), col(Change.id))
-        if since is not None:
-            query = query.where(col(Change.at) >= since)
-        if kind is not None:
-            query = query.where(Change.kind == kind)
-        return list(s.exec(query))

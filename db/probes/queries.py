@@ -26,14 +26,13 @@ from db.probes import histogram
 from db.probes.buckets import VALUE_COLUMNS, Bucket, error_name
 from db.probes.rollups import DAY, HOUR, floor_to, sample_columns, table
 from db.probes.samples import EXCLUDED_CLASSES
-from db.probes.windows import Buckets, WindowSpec, parse_window, read_cached, sum_rollups, window_spec
+from db.probes.windows import Buckets, WindowSpec, read_cached, sum_rollups, window_spec
 
 #: Chart ranges up to this long are drawn from raw samples, up to SERIES_HOURLY_UP_TO from hourly rollups.
 SERIES_RAW_UP_TO = timedelta(days=1)
 SERIES_HOURLY_UP_TO = timedelta(days=60)
 SAMPLE = "sample"
 _CHUNK = 500
-__all__ = ["parse_window"]  # (moved to db.probes.windows; still importable from here)
 
 
 @dataclass(frozen=True)
@@ -53,16 +52,11 @@ class WindowHealth:
     ttft_p90_ms: float | None
     ttft_p99_ms: float | None
     ttft_mean_ms: float | None
-    total_mean_ms: float | None
     tokens_per_s: float | None  # mean
 
     @property
     def rate_limited(self) -> int:
         return self.errors.get("rate_limited", 0)
-
-    @property
-    def misconfigured(self) -> int:
-        return self.errors.get("client_error", 0)
 
 
 @dataclass(frozen=True)
@@ -242,7 +236,6 @@ def _window_health(window: WindowSpec, bucket: Bucket) -> WindowHealth:
         ttft_p90_ms=p90,
         ttft_p99_ms=p99,
         ttft_mean_ms=_mean(bucket.ttft_sum, bucket.ttft_count),
-        total_mean_ms=_mean(bucket.total_sum, bucket.total_count),
         tokens_per_s=_mean(bucket.tps_sum, bucket.tps_count),
     )
 

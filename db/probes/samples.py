@@ -23,8 +23,6 @@ STREAM_ERROR = "stream_error"
 BAD_RESPONSE = "bad_response"
 
 ERROR_CLASSES = (TIMEOUT, CONNECT, HTTP_5XX, RATE_LIMITED, CLIENT_ERROR, STREAM_ERROR, BAD_RESPONSE)
-#: The error classes that count against uptime.
-FAILURE_CLASSES = frozenset({TIMEOUT, CONNECT, HTTP_5XX, STREAM_ERROR, BAD_RESPONSE})
 #: Neither up nor down: left out of uptime, shown apart.
 EXCLUDED_CLASSES = frozenset({RATE_LIMITED, CLIENT_ERROR})
 
@@ -45,10 +43,6 @@ class Sample:
     tokens_per_s: float | None = None  # output tokens after the first, over the time after the first token
     retry_after_s: float | None = None  # a 429's Retry-After
     message: str | None = None  # a short, secret-free description of what went wrong
-
-    @property
-    def counts_as_failure(self) -> bool:
-        return self.error_class in FAILURE_CLASSES
 
     @property
     def excluded(self) -> bool:
