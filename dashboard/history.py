@@ -15,7 +15,7 @@ from dashboard import context
 from dashboard.frames import price_steps as steps_of
 from db.catalog.snapshot import list_changes, price_periods
 from db.probes.figures import endpoint_probe_series
-from db.probes.queries import incidents
+from db.probes.incidents import incidents
 from db.probes.rollups import DAY, HOUR
 from db.probes.uptime import daily_uptime, probe_targets, range_uptime
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from db.catalog.queries import catalog_counts, current_offers
 from db.engine import make_engine
-from db.probes.queries import endpoint_health, incidents
+from db.probes.health import endpoint_health
+from db.probes.incidents import incidents
 from db.probes.rollups import rollup
 from db.types import utcnow
 from monitor.config import Config, Models, Monitoring, OpenRouterSource, PagesSource, Probe

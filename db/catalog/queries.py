@@ -102,14 +102,3 @@ def current_offers(*, engine: Engine, model: str | None = None) -> list[Offer]:
         ]
     big = Decimal("1e12")
     return sorted(offers, key=lambda o: (o.output is None, o.output or big, o.input or big, o.provider))
-
-
-def price_history(*, engine: Engine, endpoint_id: int) -> list[PricePeriod]:
-    """An endpoint's price periods, oldest first."""
-    with Session(engine) as s:
-        query = (
-            select(PricePeriod)
-            .where(PricePeriod.endpoint_id == endpoint_id)
-            .order_by(col(PricePeriod.valid_from))
-        )
-        return list(s.exec(query))

@@ -50,6 +50,11 @@ def error_name(error_class: str | None) -> str:
     return error_class if error_class is not None and error_class in _KNOWN else UNKNOWN
 
 
+def mean(total: float, n: int) -> float | None:
+    """`total` over `n` values, None without any."""
+    return total / n if n else None
+
+
 class Bucket:
     """The sums of a set of samples: built from samples, from rollup rows, or from other buckets."""
 

@@ -1,7 +1,7 @@
 """Our probes' figures as the catalog API shows them: health per endpoint, chart series, metric windows.
 
-Read side only, over `db.probes.queries` and the rollup tables; a probe counts for the catalog endpoint
-its target is linked to (`ProbeTarget.endpoint_id`).
+Read side only, over `db.probes.health`, `db.probes.series` and the rollup tables; a probe counts for
+the catalog endpoint its target is linked to (`ProbeTarget.endpoint_id`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from sqlmodel import Session
 
 from db.catalog.state import UPTIME_WINDOWS, Health
 from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.probes.queries import SeriesPoint, endpoint_health, probe_series, series_resolution
+from db.probes.health import endpoint_health
 from db.probes.rollups import HOUR, Bucket, floor_to, sample_columns
+from db.probes.series import SeriesPoint, probe_series, series_resolution
 
 
 def _t(entity: Any) -> Table:

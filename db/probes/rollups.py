@@ -10,10 +10,11 @@ A run recomputes whole buckets, never increments them, so running it twice gives
 4. every target's `rolled_until` becomes the cutoff.
 
 Only buckets that have raw samples are touched, so an hour whose samples retention already deleted keeps
-its row. The read side (`db.probes.queries`) adds the samples at or after `rolled_until` from the raw
-table, so a window counts every sample exactly once however often this runs. `settle` is the time a
-probe may take to record its sample: a sample recorded later than that after its `at` is missing from
-the windows until the next run, which re-reads its hour. The cutoff never moves backwards.
+its row. The read side (`db.probes.health`, `db.probes.series`) adds the samples at or after
+`rolled_until` from the raw table, so a window counts every sample exactly once however often this runs.
+`settle` is the time a probe may take to record its sample: a sample recorded later than that after its
+`at` is missing from the windows until the next run, which re-reads its hour. The cutoff never moves
+backwards.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Read queries the dashboard needs beyond the catalog snapshot: probe targets, freshness, daily uptime.
 
 The dashboard reads the catalog through `db.catalog.snapshot` (snapshots and history),
-`db.probes.figures` and `db.probes.queries`; what is here is what none of those answers in one query:
-which probe target speaks for which endpoint, when the newest sample landed, and every target's
-uptime per UTC day (the status heatmap: one query over the daily rollups plus the samples not
-rolled up yet).
+`db.probes.figures`, `db.probes.health`, `db.probes.series` and `db.probes.incidents`; what is here is
+what none of those answers in one query: which probe target speaks for which endpoint, when the newest
+sample landed, and every target's uptime per UTC day (the status heatmap: one query over the daily rollups
+plus the samples not rolled up yet).
 """
 
 from __future__ import annotations

@@ -25,10 +25,12 @@ from db.engine import session_scope
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow
 from db.probes import histogram
 from db.probes.buckets import ERROR_COLUMNS
+from db.probes.health import endpoint_health
+from db.probes.incidents import incidents
 from db.probes.outage import MaintenanceWindow, OutagePolicy
-from db.probes.queries import endpoint_health, incidents, probe_series
 from db.probes.rollups import SETTLE, floor_day, floor_hour, rollup, table
 from db.probes.samples import EXCLUDED_CLASSES, Sample
+from db.probes.series import probe_series
 from db.probes.store import (
     TargetSpec,
     UnknownProbeError,
