@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from db.types import Money, UTCDateTime
+
+
+def table(entity: Any) -> Table:
+    """The Core table of a table class, for statements that skip the ORM (bulk reads and writes)."""
+    return cast(Table, entity.__table__)
 
 
 def _money() -> Any:

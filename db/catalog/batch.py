@@ -9,14 +9,14 @@ of open rows to close (price periods, revisions) or extend (stats) are collected
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-from sqlalchemy import Table, update
+from sqlalchemy import update
 from sqlmodel import Session
 
 from db.bulk import insert_rows
 from db.catalog.report import IngestReport
-from db.models import Change, EndpointRevision, PricePeriod, ReportedStat
+from db.models import Change, EndpointRevision, PricePeriod, ReportedStat, table
 
 _T = TypeVar("_T")
 _CHUNK = 500
@@ -26,11 +26,6 @@ _CHANGE_OPTIONAL = ("endpoint_id", "model", "provider", "field", "old", "new", "
 def chunks(ids: list[_T]) -> list[list[_T]]:
     """`ids` in pieces small enough for one IN list."""
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
-
-
-def table(entity: Any) -> Table:
-    """The Core table of a SQLModel table class."""
-    return cast(Table, entity.__table__)
 
 
 class IngestBatch:

@@ -14,9 +14,9 @@ from sqlalchemy import Row, Table, func, select
 from sqlmodel import Session
 
 from db.catalog import changes as ch
-from db.catalog.batch import IngestBatch, chunks, table
+from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import PRICE_FIELDS, EndpointIn, Pricing, ReportedStats
-from db.models import EndpointRevision, PricePeriod, ReportedStat
+from db.models import EndpointRevision, PricePeriod, ReportedStat, table
 
 
 def open_rows(session: Session, table: Table, ids: list[int]) -> dict[int, Row[Any]]:

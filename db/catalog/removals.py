@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import Row, select
 
 from db.catalog import changes as ch
-from db.catalog.batch import IngestBatch, table
+from db.catalog.batch import IngestBatch
 from db.catalog.crawled import CrawlResult, Problem
 from db.catalog.problems import record_problem
-from db.models import Endpoint, Model, Provider
+from db.models import Endpoint, Model, Provider, table
 
 # A complete run that lists fewer than this share of the endpoints the source had removes nothing.
 MIN_LISTED_SHARE = 0.5

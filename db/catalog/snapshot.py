@@ -30,6 +30,7 @@ from db.models import (
     ProbeTarget,
     Provider,
     ReportedStat,
+    table,
 )
 from db.probes.figures import probe_health
 from db.types import utcnow
@@ -41,15 +42,11 @@ CATALOG_PARTS = 3
 HealthLoader = Callable[[Engine, datetime], Mapping[int, Health]]
 
 
-def _t(entity: Any) -> Table:
-    return entity.__table__  # type: ignore[no-any-return]
-
-
 def store_version(engine: Engine) -> Version:
     """A value that changes whenever a crawl run starts or finishes, a change or a probe sample lands,
     or a probe is linked to another endpoint. Every part is an indexed max or a scan of a small table;
     the first `CATALOG_PARTS` are the catalog's, the others our probes'."""
-    runs, changes, samples, targets = _t(CrawlRun), _t(Change), _t(ProbeSample), _t(ProbeTarget)
+    runs, changes, samples, targets = table(CrawlRun), table(Change), table(ProbeSample), table(ProbeTarget)
     query = select(
         select(func.max(runs.c.id)).scalar_subquery(),
         select(func.max(runs.c.finished)).scalar_subquery(),
@@ -143,7 +140,7 @@ def load_snapshot(
 def _endpoints(
     session: Session, reported: Mapping[int, Reported], health: Mapping[int, Health]
 ) -> list[EndpointState]:
-    e, p, m, pp = _t(Endpoint), _t(Provider), _t(Model), _t(PricePeriod)
+    e, p, m, pp = table(Endpoint), table(Provider), table(Model), table(PricePeriod)
     query = (
         select(e, p.c.name.label("provider_name"), m.c.canonical_id, *_price_columns(pp))
         .join(p, p.c.id == e.c.provider_id)
@@ -199,7 +196,7 @@ def _price_columns(pp: Table) -> list[Any]:
 
 
 def _latest_reported(session: Session) -> dict[int, Reported]:
-    rs = _t(ReportedStat)
+    rs = table(ReportedStat)
     latest = select(func.max(rs.c.id).label("id")).group_by(rs.c.endpoint_id).subquery()
     query = select(rs).join(latest, latest.c.id == rs.c.id)
     return {
@@ -222,7 +219,7 @@ def _models(session: Session, endpoints: Sequence[EndpointState]) -> list[ModelS
     for endpoint in endpoints:
         if endpoint.removed_at is None:
             serving.setdefault(endpoint.model, []).append(endpoint)
-    m = _t(Model)
+    m = table(Model)
     models = []
     for row in session.execute(select(m).order_by(m.c.canonical_id)):
         active = serving.get(row.canonical_id, [])
@@ -258,7 +255,7 @@ def list_changes(
     newest_first: bool = False,
 ) -> tuple[list[Change], int]:
     """One page of change events (oldest first unless `newest_first`) and how many match."""
-    c = _t(Change)
+    c = table(Change)
     conditions = []
     if since is not None:
         conditions.append(c.c.at >= since)
@@ -279,13 +276,13 @@ def list_changes(
 def price_periods(*, engine: Engine, endpoint_id: int) -> list[PricePeriod]:
     """An endpoint's price periods, oldest first."""
     with Session(engine) as session:
-        query = select(PricePeriod).where(_t(PricePeriod).c.endpoint_id == endpoint_id)
-        return list(session.execute(query.order_by(_t(PricePeriod).c.valid_from)).scalars())
+        query = select(PricePeriod).where(table(PricePeriod).c.endpoint_id == endpoint_id)
+        return list(session.execute(query.order_by(table(PricePeriod).c.valid_from)).scalars())
 
 
 def run_status(*, engine: Engine) -> list[CrawlRun]:
     """The latest run of each source (running or finished)."""
-    runs = _t(CrawlRun)
+    runs = table(CrawlRun)
     latest = select(func.max(runs.c.id).label("id")).group_by(runs.c.source).subquery()
     with Session(engine) as session:
         query = select(CrawlRun).join(latest, latest.c.id == runs.c.id).order_by(runs.c.source)
@@ -294,7 +291,7 @@ def run_status(*, engine: Engine) -> list[CrawlRun]:
 
 def last_successes(*, engine: Engine) -> dict[str, CrawlRun]:
     """The latest successful (ok) run of each source."""
-    runs = _t(CrawlRun)
+    runs = table(CrawlRun)
     latest = (
         select(func.max(runs.c.id).label("id"))
         .where(runs.c.status == "ok")

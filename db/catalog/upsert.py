@@ -17,10 +17,10 @@ from sqlalchemy import Row, select, update
 from db.bulk import insert_rows
 from db.catalog import changes as ch
 from db.catalog import history
-from db.catalog.batch import IngestBatch, chunks, table
+from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
 from db.catalog.matching import ModelMatcher
-from db.models import Endpoint, EndpointRevision, Model, PricePeriod, Provider
+from db.models import Endpoint, EndpointRevision, Model, PricePeriod, Provider, table
 
 #: An endpoint of the crawl by key, with the canonical id of its model.
 Listed = dict[str, tuple[EndpointIn, str]]

@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from db.catalog.state import UPTIME_WINDOWS, Health
-from db.models import ProbeRollup, ProbeSample, ProbeTarget
+from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
 from db.probes.health import endpoint_health
 from db.probes.rollups import HOUR, Bucket, floor_to, sample_columns
 from db.probes.series import SeriesPoint, probe_series, series_resolution
-
-
-def _t(entity: Any) -> Table:
-    return entity.__table__  # type: ignore[no-any-return]
-
 
 #: The window our probes' TTFT percentiles are given over (the recommender's "TTFT p90").
 TTFT_WINDOW = "7d"
@@ -77,7 +71,7 @@ def endpoint_probe_series(
 ) -> ProbeSeries:
     """The samples or rollups over [start, end) of the probe of `endpoint_id` (or the one named
     `probe`; by default the one sampled last). No probe: no points."""
-    t = _t(ProbeTarget)
+    t = table(ProbeTarget)
     query = select(t.c.id, t.c.name).where(t.c.endpoint_id == endpoint_id)
     if probe is not None:
         query = query.where(t.c.name == probe)
@@ -108,7 +102,7 @@ class MetricWindow:
 def probe_windows(*, engine: Engine, since: datetime) -> list[MetricWindow]:
     """Every target with its hourly rollups from `since` (floored to the hour) plus the samples not
     rolled up yet: one query per table."""
-    t, r, s = _t(ProbeTarget), _t(ProbeRollup), _t(ProbeSample)
+    t, r, s = table(ProbeTarget), table(ProbeRollup), table(ProbeSample)
     first = floor_to(HOUR, since)
     with Session(engine) as session:
         targets = session.execute(

@@ -21,10 +21,10 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from db.models import Incident, ProbeSample, ProbeTarget
+from db.models import Incident, ProbeSample, ProbeTarget, table
 from db.probes import histogram
 from db.probes.buckets import Bucket, mean
-from db.probes.rollups import sample_columns, table
+from db.probes.rollups import sample_columns
 from db.probes.windows import Buckets, WindowSpec, read_cached, sum_rollups, window_spec
 
 _CHUNK = 500

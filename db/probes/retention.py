@@ -12,8 +12,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
 from db.engine import session_scope
-from db.models import ProbeRollup, ProbeSample, ProbeTarget
-from db.probes.rollups import DAY, HOUR, SETTLE, floor_day, floor_hour, table
+from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
+from db.probes.rollups import DAY, HOUR, SETTLE, floor_day, floor_hour
 
 logger = logging.getLogger(__name__)
 _CHUNK = 500

@@ -23,15 +23,15 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from db.bulk import insert_rows
 from db.engine import session_scope
-from db.models import ProbeRollup, ProbeSample, ProbeTarget
+from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
 from db.probes.buckets import VALUE_COLUMNS, Bucket
 
 logger = logging.getLogger(__name__)
@@ -54,10 +54,6 @@ def floor_day(at: datetime) -> datetime:
 
 def floor_to(period: str, at: datetime) -> datetime:
     return floor_hour(at) if period == HOUR else floor_day(at)
-
-
-def table(entity: Any) -> Table:
-    return cast(Table, entity.__table__)
 
 
 #: The raw-sample columns a bucket needs, in `Bucket.add_sample`'s order (after target_id and at).

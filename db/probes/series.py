@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.models import ProbeRollup, ProbeSample, ProbeTarget
+from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
 from db.probes.buckets import VALUE_COLUMNS, Bucket, error_name, mean
-from db.probes.rollups import DAY, HOUR, floor_to, sample_columns, table
+from db.probes.rollups import DAY, HOUR, floor_to, sample_columns
 from db.probes.samples import EXCLUDED_CLASSES
 
 #: Chart ranges up to this long are drawn from raw samples, up to SERIES_HOURLY_UP_TO from hourly rollups.

@@ -19,10 +19,9 @@ from sqlmodel import Session
 
 from db.bulk import insert_rows
 from db.engine import session_scope
-from db.models import Incident, ProbeSample, ProbeTarget
+from db.models import Incident, ProbeSample, ProbeTarget, table
 from db.probes import outage
 from db.probes.retention import RetentionReport, apply_retention  # noqa: F401  (callers import them from here)
-from db.probes.rollups import table
 from db.probes.samples import Sample
 from db.types import utcnow
 

@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
 from db.catalog.state import Health
-from db.models import ProbeRollup, ProbeSample, ProbeTarget
+from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
 from db.probes.figures import probe_health
-from db.probes.rollups import DAY, Bucket, floor_day, sample_columns, table
+from db.probes.rollups import DAY, Bucket, floor_day, sample_columns
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from db.bulk import insert_rows
-from db.models import ProbeRollup, ProbeTarget, ProbeWindow
+from db.models import ProbeRollup, ProbeTarget, ProbeWindow, table
 from db.probes import histogram
 from db.probes.buckets import ERROR_COLUMNS, SCALAR_COLUMNS, VALUE_COLUMNS, Bucket
-from db.probes.rollups import DAY, HOUR, floor_to, table
+from db.probes.rollups import DAY, HOUR, floor_to
 
 #: Windows up to this long read hourly rollups; longer ones read daily rollups.
 HOURLY_WINDOWS_UP_TO = timedelta(days=2)

@@ -22,13 +22,13 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from db.engine import session_scope
-from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow
+from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow, table
 from db.probes import histogram
 from db.probes.buckets import ERROR_COLUMNS
 from db.probes.health import endpoint_health
 from db.probes.incidents import incidents
 from db.probes.outage import MaintenanceWindow, OutagePolicy
-from db.probes.rollups import SETTLE, floor_day, floor_hour, rollup, table
+from db.probes.rollups import SETTLE, floor_day, floor_hour, rollup
 from db.probes.samples import EXCLUDED_CLASSES, Sample
 from db.probes.series import probe_series
 from db.probes.store import (
