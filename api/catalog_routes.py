@@ -35,7 +35,8 @@ from api.schemas import (
     ProbeSeries,
 )
 from db.catalog.listing import EndpointQuery, select_endpoints, select_models
-from db.catalog.snapshot import CatalogSnapshot, list_changes, price_periods
+from db.catalog.snapshot import CatalogSnapshot
+from db.catalog.timeline import list_changes, price_periods
 from db.probes.figures import endpoint_probe_series
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])

@@ -25,7 +25,8 @@ from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily, Met
 from prometheus_client.registry import Collector, CollectorRegistry
 from sqlalchemy.engine import Engine
 
-from db.catalog.snapshot import CatalogSnapshot, last_successes, run_status
+from db.catalog.runs import last_successes, run_status
+from db.catalog.snapshot import CatalogSnapshot
 from db.catalog.state import STATUSES, UPTIME_WINDOWS
 from db.heartbeat import last_beat
 from db.probes import histogram

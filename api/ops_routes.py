@@ -16,7 +16,8 @@ from api.http import ERRORS, SAFE_TEXT, IsoTime, ParameterError, json_response, 
 from api.render import dumps, iso
 from api.schemas import HealthCheck
 from api.state import ApiState
-from db.catalog.snapshot import list_changes, run_status
+from db.catalog.runs import run_status
+from db.catalog.timeline import list_changes
 from db.heartbeat import last_beat
 
 router = APIRouter(tags=["operations"])

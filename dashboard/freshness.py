@@ -10,7 +10,8 @@ import streamlit as st
 
 from dashboard import context
 from dashboard.text import ago, md, stamp
-from db.catalog.snapshot import CatalogSnapshot, run_status
+from db.catalog.runs import run_status
+from db.catalog.snapshot import CatalogSnapshot
 from db.errors import DatabaseError
 from db.probes.uptime import last_probe_at
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import context
 from dashboard.frames import price_steps as steps_of
-from db.catalog.snapshot import list_changes, price_periods
+from db.catalog.timeline import list_changes, price_periods
 from db.probes.figures import endpoint_probe_series
 from db.probes.incidents import incidents
 from db.probes.rollups import DAY, HOUR

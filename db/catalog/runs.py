@@ -1,4 +1,5 @@
-"""Crawl runs: recorded as `running` (committed) before the crawl, finished with its data, closed if left.
+"""Crawl runs: recorded as `running` (committed) before the crawl, finished with its data, closed if left,
+and read back (the latest and the latest successful run of each source).
 
 A run is finished in the same transaction as what it wrote (`db.catalog.ingest`): a process killed
 mid-write leaves the previous state and an unfinished run, which `mark_interrupted_runs` closes at the
@@ -9,14 +10,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from db.catalog.crawled import CrawlResult
 from db.catalog.report import IngestReport
 from db.engine import session_scope
-from db.models import CrawlRun
+from db.models import CrawlRun, table
 from db.types import utcnow
 
 
@@ -59,3 +60,26 @@ def finish_run(
     run.rows_written = report.history_rows
     run.message = result.fatal or (report.problems[0] if report.problems else None)
     session.add(run)
+
+
+def run_status(*, engine: Engine) -> list[CrawlRun]:
+    """The latest run of each source (running or finished)."""
+    runs = table(CrawlRun)
+    latest = select(func.max(runs.c.id).label("id")).group_by(runs.c.source).subquery()
+    with Session(engine) as session:
+        query = select(CrawlRun).join(latest, latest.c.id == runs.c.id).order_by(runs.c.source)
+        return list(session.execute(query).scalars())
+
+
+def last_successes(*, engine: Engine) -> dict[str, CrawlRun]:
+    """The latest successful (ok) run of each source."""
+    runs = table(CrawlRun)
+    latest = (
+        select(func.max(runs.c.id).label("id"))
+        .where(runs.c.status == "ok")
+        .group_by(runs.c.source)
+        .subquery()
+    )
+    with Session(engine) as session:
+        query = select(CrawlRun).join(latest, latest.c.id == runs.c.id)
+        return {run.source: run for run in session.execute(query).scalars()}

@@ -1,10 +1,10 @@
-"""The read side of the catalog for the API and the recommender: snapshots and the queries beside them.
+"""The read side of the catalog for the API and the recommender: snapshots of the current catalog.
 
 The whole current catalog (a few thousand endpoints at most) is read in three queries, plus our probes'
 health, into a `CatalogSnapshot` of plain `EndpointState`/`ModelState` rows; listing, filtering, sorting
 (`db.catalog.listing`) and recommending (`db.recommend.ranking`) then run in memory. `store_version`
 says when a snapshot is out of date; `db.catalog.reader.CatalogReader` keeps one. History (price
-periods, changes, probe series) is read on demand, one indexed query per page.
+periods, changes: `db.catalog.timeline`; probe series) is read on demand, one indexed query per page.
 """
 
 from __future__ import annotations
@@ -241,63 +241,3 @@ def _models(session: Session, endpoints: Sequence[EndpointState]) -> list[ModelS
             )
         )
     return models
-
-
-def list_changes(
-    *,
-    engine: Engine,
-    since: datetime | None = None,
-    kinds: Sequence[str] = (),
-    model: str | None = None,
-    provider: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
-    newest_first: bool = False,
-) -> tuple[list[Change], int]:
-    """One page of change events (oldest first unless `newest_first`) and how many match."""
-    c = table(Change)
-    conditions = []
-    if since is not None:
-        conditions.append(c.c.at >= since)
-    if kinds:
-        conditions.append(c.c.kind.in_(list(kinds)))
-    if model is not None:
-        conditions.append(c.c.model == model)
-    if provider is not None:
-        conditions.append(func.lower(c.c.provider) == provider.lower())
-    order = (c.c.at.desc(), c.c.id.desc()) if newest_first else (c.c.at, c.c.id)
-    with Session(engine) as session:
-        total = session.execute(select(func.count()).select_from(c).where(*conditions)).scalar_one()
-        query = select(Change).where(*conditions).order_by(*order).limit(limit).offset(offset)
-        rows = list(session.execute(query).scalars())
-    return rows, int(total)
-
-
-def price_periods(*, engine: Engine, endpoint_id: int) -> list[PricePeriod]:
-    """An endpoint's price periods, oldest first."""
-    with Session(engine) as session:
-        query = select(PricePeriod).where(table(PricePeriod).c.endpoint_id == endpoint_id)
-        return list(session.execute(query.order_by(table(PricePeriod).c.valid_from)).scalars())
-
-
-def run_status(*, engine: Engine) -> list[CrawlRun]:
-    """The latest run of each source (running or finished)."""
-    runs = table(CrawlRun)
-    latest = select(func.max(runs.c.id).label("id")).group_by(runs.c.source).subquery()
-    with Session(engine) as session:
-        query = select(CrawlRun).join(latest, latest.c.id == runs.c.id).order_by(runs.c.source)
-        return list(session.execute(query).scalars())
-
-
-def last_successes(*, engine: Engine) -> dict[str, CrawlRun]:
-    """The latest successful (ok) run of each source."""
-    runs = table(CrawlRun)
-    latest = (
-        select(func.max(runs.c.id).label("id"))
-        .where(runs.c.status == "ok")
-        .group_by(runs.c.source)
-        .subquery()
-    )
-    with Session(engine) as session:
-        query = select(CrawlRun).join(latest, latest.c.id == runs.c.id)
-        return {run.source: run for run in session.execute(query).scalars()}
