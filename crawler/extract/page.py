@@ -14,13 +14,14 @@ from the Decimal's text.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from crawler.extract.context import find_context_length, find_max_output, find_released
 from crawler.extract.endpoints import find_endpoints
+from crawler.extract.evidence import Evidence, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
 from crawler.extract.params import find_parameters
@@ -51,6 +52,10 @@ class PageOffer:
     parameter_defaults: dict[str, str]
     endpoints: tuple[str, ...]
     released: date | None
+    #: why each field has its value: the evidence of the reading chosen (fields read from nowhere: absent)
+    evidence: dict[str, Evidence] = field(default_factory=dict, compare=False)
+    #: what the page says beside the standard price (a promotion, a batch rate, a tier), in words
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,10 @@ def extract_page(html: str, *, url: str, provider: str | None = None) -> PageExt
     return _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows)
 
 
-def offer_to_json(offer: PageOffer) -> dict[str, Any]:
-    """The ``extract --json`` object for one offer (prices as exactly-printing JSON numbers)."""
-    return {
+def offer_to_json(offer: PageOffer, *, explain: bool = False) -> dict[str, Any]:
+    """The ``extract --json`` object for one offer (prices as exactly-printing JSON numbers); with
+    `explain`, also each field's evidence (where it was read, the text, how sure)."""
+    found: dict[str, Any] = {
         "url": offer.url,
         "provider": offer.provider,
         "model": offer.model,
@@ -92,7 +98,11 @@ def offer_to_json(offer: PageOffer) -> dict[str, Any]:
         "parameter_defaults": dict(offer.parameter_defaults),
         "endpoints": list(offer.endpoints),
         "released": offer.released.isoformat() if offer.released else None,
+        "notes": list(offer.notes),
     }
+    if explain:
+        found["evidence"] = {name: ev.to_json() for name, ev in sorted(offer.evidence.items())}
+    return found
 
 
 def _extract_single(
@@ -107,27 +117,45 @@ def _extract_single(
     text_model = find_model_id(lines, url=url)
     structured = _pick_structured(doc, text_model=text_model, url=url)
     sources = [s for s in (structured, read_json_ld(doc.json_ld), rows[0] if rows else None) if s]
-    model = _first(s.model for s in sources) or text_model
+    why: dict[str, Evidence] = {}
+
+    def pick(name: str, fallback: Any = None, *, where: str = "page text") -> Any:
+        """The field from the first structured source that has it, else the text finders' value."""
+        for source in sources:
+            value = getattr(source, name)
+            if value:
+                why[name] = evidence(source.method, source.where, f"{name}: {_shown(value)}")
+                return value
+        if fallback:
+            why[name] = evidence("text", where, _shown(fallback))
+        return fallback
+
+    model = pick("model", text_model, where="page text or address")
     names, defaults = find_parameters(doc.tables, lines)
-    params = names or _first(s.parameters for s in sources) or []
-    mentions = find_prices(lines)
-    pricing, currency = _first(s.pricing for s in sources), _first(s.currency for s in sources)
+    params = list(names) if names else pick("parameters") or []
+    if names:
+        why["parameters"] = evidence("table", "parameter table or list", ", ".join(names))
+    pricing = pick("pricing")
+    currency = _first(s.currency for s in sources)
     if pricing is None:
-        pricing, currency = choose_prices(mentions)
-    name = _first(s.name for s in sources) or find_name(lines, h1=doc.h1, title=doc.title, model=model)
+        pricing, currency = choose_prices(find_prices(lines))
+        if pricing is not None:
+            why["pricing"] = evidence("text", "page text", _shown(pricing))
+    name = pick("name", find_name(lines, h1=doc.h1, title=doc.title, model=model), where="heading or title")
     offer = PageOffer(
         url=url,
-        provider=provider or _first(s.provider for s in sources),
+        provider=provider or pick("provider"),
         model=model,
         name=name,
-        context_length=_first(s.context_length for s in sources) or find_context_length(lines),
-        max_output_tokens=_first(s.max_output_tokens for s in sources) or find_max_output(lines),
+        context_length=pick("context_length", find_context_length(lines)),
+        max_output_tokens=pick("max_output_tokens", find_max_output(lines)),
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
         parameter_defaults={k: v for k, v in defaults.items() if k in params},
         endpoints=endpoints,
-        released=_first(s.released for s in sources) or find_released(lines),
+        released=pick("released", find_released(lines)),
+        evidence=why,
     )
     problems = ([NO_MODEL] if model is None else []) + ([NO_PRICE] if pricing is None else [])
     if model is None and pricing is None and offer.context_length is None:
@@ -152,6 +180,11 @@ def _extract_rows(
             parameter_defaults={},
             endpoints=endpoints,
             released=None,
+            evidence={
+                name: evidence(row.method, row.where, f"{name}: {_shown(getattr(row, name))}")
+                for name in ("model", "name", "context_length", "max_output_tokens", "pricing")
+                if getattr(row, name)
+            },
         )
         for row in rows
     ]
@@ -170,6 +203,15 @@ def _pick_structured(doc: Document, *, text_model: str | None, url: str) -> Foun
             return record
     logger.debug("%d JSON model records on %s, none named by the page: taking the first", len(records), url)
     return records[0]
+
+
+def _shown(value: Any) -> str:
+    """A value as the evidence snippet shows it (prices as `input 0.27, output 1.1`)."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def _first(values: Any) -> Any:

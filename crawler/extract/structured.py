@@ -51,6 +51,9 @@ class Found:
     currency: str | None = None
     parameters: list[str] = field(default_factory=list)
     released: date | None = None
+    #: how and where it was read (`crawler.extract.evidence`): a method and a short locator
+    method: str = "embedded"
+    where: str = "embedded JSON"
 
 
 def read_json_ld(items: list[dict[str, Any]]) -> Found | None:
@@ -60,7 +63,7 @@ def read_json_ld(items: list[dict[str, Any]]) -> Found | None:
         kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
         if not {str(k).lower() for k in kinds} & _LD_TYPES:
             continue
-        found = Found(name=_text(item.get("name")))
+        found = Found(name=_text(item.get("name")), method="json-ld", where=f"json-ld {kinds[0]}")
         for key in ("sku", "productID", "identifier", "mpn", "alternateName"):
             value = _text(item.get(key))
             if value and " " not in value:

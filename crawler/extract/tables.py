@@ -26,7 +26,7 @@ _MODEL_HEADER = re.compile(r"^(?:name|(?:.{0,20}\b)?models?(?:\s*(?:name|id))?)$
 def read_price_tables(tables: list[list[list[str]]]) -> list[Found]:
     """One `Found` per priced row of every multi-model pricing table, in page order."""
     offers: list[Found] = []
-    for table in tables:
+    for number, table in enumerate(tables, 1):
         if len(table) < 2:
             continue
         layout = _layout(table[0])
@@ -37,8 +37,15 @@ def read_price_tables(tables: list[list[list[str]]]) -> list[Found]:
         for row in table[1:]:
             found = _read_row(row, model_col, price_cols, context_col, header_scale, table[0])
             if found is not None:
+                found.method = "table"
+                found.where = f"table {number}, row {_row_label(row, model_col)!r}"
                 offers.append(found)
     return offers
+
+
+def _row_label(row: list[str], model_col: int) -> str:
+    cell = row[model_col] if model_col < len(row) else ""
+    return " ".join(cell.split())[:60]
 
 
 def _layout(header: list[str]) -> tuple[int, dict[int, str], int | None] | None:

@@ -423,11 +423,31 @@ def test_json_is_the_extract_contract_and_prints_exact_numbers() -> None:
     offer = extract_page(body, url="https://openrouter.ai/deepseek/deepseek-v3.1-terminus").offers[0]
     obj = offer_to_json(offer)
     keys = {"url", "provider", "model", "name", "context_length", "max_output_tokens", "pricing", "currency"}
-    assert keys | {"parameters", "parameter_defaults", "endpoints", "released"} == set(obj)
+    assert keys | {"parameters", "parameter_defaults", "endpoints", "released", "notes"} == set(obj)
     text = json.dumps(obj)
     assert '"input": 0.27' in text and '"output": 0.95' in text
     assert obj["released"] == "2025-09-22"
     assert json.loads(text)["parameters"] == OR_PARAMS
+
+
+def test_explain_says_where_every_value_was_read() -> None:
+    """Every field with a value has its evidence (a locator, the text, a method and how sure); the
+    fields the page does not show have none."""
+    body = (PAGES / "openrouter-deepseek-v3.1-terminus.html").read_text(encoding="utf-8")
+    offer = extract_page(body, url="https://openrouter.ai/deepseek/deepseek-v3.1-terminus").offers[0]
+    obj = offer_to_json(offer, explain=True)
+    shown = {
+        k
+        for k in ("model", "name", "context_length", "max_output_tokens", "pricing", "parameters", "released")
+        if obj[k] not in (None, [], {})
+    }
+    assert shown <= set(obj["evidence"]), (shown, obj["evidence"])
+    for name, why in obj["evidence"].items():
+        assert obj[name] not in (None, [], {}), name
+        assert why["where"] and why["snippet"] and why["method"], (name, why)
+        assert 0 < why["confidence"] <= 1
+    assert "0.27" in obj["evidence"]["pricing"]["snippet"]
+    assert "evidence" not in offer_to_json(offer)
 
 
 def test_huge_page_finishes_quickly() -> None:
