@@ -30,8 +30,8 @@ from db.catalog.snapshot import CatalogSnapshot
 from db.catalog.state import STATUSES, UPTIME_WINDOWS
 from db.heartbeat import last_beat
 from db.probes import histogram
+from db.probes.buckets import Bucket
 from db.probes.figures import MetricWindow, probe_windows
-from db.probes.rollups import Bucket
 
 #: Histogram bucket edges, seconds.
 BUCKETS_S = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)

@@ -33,7 +33,7 @@ from sqlmodel import SQLModel
 
 from db.engine import make_engine
 from db.models import Endpoint, ProbeRollup, ProbeSample, ProbeTarget
-from db.probes.rollups import Bucket
+from db.probes.buckets import Bucket
 
 NOW = datetime(2026, 5, 22, 12, 0, tzinfo=UTC)
 SAMPLES_PER_HOUR = 12

@@ -48,8 +48,9 @@ from bench.machine import machine_info, machine_line  # noqa: E402
 from db.bulk import insert_rows  # noqa: E402
 from db.engine import make_engine  # noqa: E402
 from db.models import Incident, ProbeRollup, ProbeSample, ProbeTarget, ProbeWindow, table  # noqa: E402
+from db.probes.buckets import Bucket  # noqa: E402
 from db.probes.health import endpoint_health  # noqa: E402
-from db.probes.rollups import DAY, HOUR, Bucket, floor_day, floor_hour, roll, rollup  # noqa: E402
+from db.probes.rollups import DAY, HOUR, floor_day, floor_hour, roll, rollup  # noqa: E402
 from db.probes.samples import Sample  # noqa: E402
 from db.probes.series import probe_series  # noqa: E402
 from db.probes.store import TargetSpec, ensure_targets, record_samples, write_samples  # noqa: E402

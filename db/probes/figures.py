@@ -15,8 +15,9 @@ from sqlmodel import Session
 
 from db.catalog.state import UPTIME_WINDOWS, Health
 from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
+from db.probes.buckets import Bucket
 from db.probes.health import endpoint_health
-from db.probes.rollups import HOUR, Bucket, floor_to, sample_columns
+from db.probes.rollups import HOUR, floor_to, sample_columns
 from db.probes.series import SeriesPoint, probe_series, series_resolution
 
 #: The window our probes' TTFT percentiles are given over (the recommender's "TTFT p90").

@@ -18,8 +18,9 @@ from sqlalchemy.engine import Connection, Engine
 
 from db.catalog.state import Health
 from db.models import ProbeRollup, ProbeSample, ProbeTarget, table
+from db.probes.buckets import Bucket
 from db.probes.figures import probe_health
-from db.probes.rollups import DAY, Bucket, floor_day, sample_columns
+from db.probes.rollups import DAY, floor_day, sample_columns
 
 
 @dataclass(frozen=True)
