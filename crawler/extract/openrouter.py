@@ -1,42 +1,22 @@
 """OpenRouter's JSON API into snapshot items: `/models`, `/models/{id}/endpoints`, `/providers`.
 
-Pure functions over response bodies; no I/O. Prices arrive as USD per token (decimal strings, sometimes
-numbers) and leave as `Decimal` per 1M tokens, converted exactly through their decimal text, never
-through float arithmetic. Which OpenRouter price keys are per token and which per unit:
-
-- per token, stored per 1M tokens: ``prompt`` (input), ``completion`` (output), ``input_cache_read``
-  (cache_read), ``input_cache_write`` (cache_write), ``internal_reasoning``, ``audio``;
-- per unit, stored as USD per unit as published: ``request`` (per request), ``image`` (per image),
-  ``web_search`` (per search).
-
-A negative price (``"-1"``, the ``openrouter/auto`` family) means "variable" and becomes ``None``.
+Pure functions over response bodies; no I/O. Prices go through `crawler.extract.openrouter_pricing`
+(USD per token in, exact `Decimal` per 1M tokens out); typed reads through `crawler.extract.jsonfields`.
 A malformed body raises `ExtractError`; one malformed entry becomes a `Problem` and the rest parse.
 """
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation, localcontext
+from datetime import date
 from typing import Any
 
-from db.catalog.crawled import EndpointIn, ModelIn, Pricing, Problem, ProviderIn, ReportedStats
+from crawler.extract.jsonfields import ExtractError, JsonFields, response_data, short
+from crawler.extract.openrouter_pricing import parse_pricing
+from db.catalog.crawled import EndpointIn, ModelIn, Problem, ProviderIn, ReportedStats
 
 PROVIDER = "OpenRouter"
 SOURCE = "openrouter"
 
-# OpenRouter price key -> (Pricing field, per token?)
-PRICE_KEYS: dict[str, tuple[str, bool]] = {
-    "prompt": ("input", True),
-    "completion": ("output", True),
-    "input_cache_read": ("cache_read", True),
-    "input_cache_write": ("cache_write", True),
-    "internal_reasoning": ("internal_reasoning", True),
-    "audio": ("audio", True),
-    "request": ("request", False),
-    "image": ("image", False),
-    "web_search": ("web_search", False),
-}
 # Model and provider fields kept as metadata when present and not null.
 _MODEL_META_KEYS = ("canonical_slug", "knowledge_cutoff", "expiration_date", "links", "top_provider")
 _MODEL_META_EXTRA = ("per_request_limits", "supported_voices", "default_parameters")
@@ -45,52 +25,12 @@ _PROVIDER_META_KEYS = ("headquarters", "datacenters", "privacy_policy_url", "ter
 _PROVIDER_META_EXTRA = ("status_page_url",)
 
 
-class ExtractError(ValueError):
-    """A body or value that does not have the shape OpenRouter's API documents; says what and where."""
-
-
-def price_per_million(value: str | int | float | None) -> Decimal | None:
-    """Turn a per-token price (decimal string or number) into an exact `Decimal` per 1M tokens.
-
-    ``None`` and negative prices (variable pricing) give ``None``; anything not a finite number raises
-    `ExtractError`.
-    """
-    price = _decimal(value)
-    return None if price is None else _normal(price, scale=6)
-
-
-def parse_pricing(obj: dict[str, Any] | None, *, where: str) -> Pricing | None:
-    """Turn an OpenRouter ``pricing`` object into `Pricing` (see the module docstring for units).
-
-    ``where`` names the object in error messages (e.g. ``"models body: data[3].pricing"``). Keys left out
-    (OpenRouter's 2026 shape omits zero prices) become ``None``; unknown keys are ignored.
-    """
-    if obj is None:
-        return None
-    if not isinstance(obj, dict):
-        raise ExtractError(f"{where}: not an object: {obj!r}")
-    values: dict[str, Any] = {}
-    for key, (name, per_token) in PRICE_KEYS.items():
-        values[name] = _price(obj.get(key), per_token=per_token, where=f"{where}.{key}")
-    discount = obj.get("discount")
-    if discount is not None:
-        values["discount"] = _number(discount, where=f"{where}.discount")
-    overrides = obj.get("overrides")
-    if overrides is not None:
-        if not isinstance(overrides, list):
-            raise ExtractError(f"{where}.overrides: not a list: {overrides!r}")
-        values["overrides"] = [
-            _override(item, where=f"{where}.overrides[{i}]") for i, item in enumerate(overrides)
-        ] or None
-    return Pricing(**values)
-
-
 def parse_models(
     body: bytes | str, *, base_url: str
 ) -> tuple[list[ModelIn], list[EndpointIn], list[Problem]]:
     """Parse a ``GET /models`` body into one model and one routed OpenRouter endpoint per entry."""
     base = base_url.rstrip("/")
-    entries = _data(body, where="models body", kind=list)
+    entries = response_data(body, where="models body", kind=list)
     models: list[ModelIn] = []
     endpoints: list[EndpointIn] = []
     problems: list[Problem] = []
@@ -128,14 +68,14 @@ def parse_endpoints(
     base = base_url.rstrip("/")
     url = f"{base}/models/{model_id}/endpoints"
     where = f"endpoints body for {model_id}: data"
-    data = _data(body, where=f"endpoints body for {model_id}", kind=dict)
+    data = response_data(body, where=f"endpoints body for {model_id}", kind=dict)
     raw = data.get("endpoints")
     if not isinstance(raw, list):
-        raise ExtractError(f"{where}.endpoints: not a list: {_short(raw)}")
+        raise ExtractError(f"{where}.endpoints: not a list: {short(raw)}")
     problems: list[Problem] = []
     model: ModelIn | None = None
     try:
-        model = _model(_Fields(data, where), model_id=model_id)
+        model = _model(JsonFields(data, where), model_id=model_id)
     except ExtractError as exc:
         problems.append(Problem("malformed_json", str(exc), url=url, parser=True))
     released = model.released if model else None
@@ -160,7 +100,7 @@ def parse_endpoints(
 def parse_providers(body: bytes | str) -> list[ProviderIn]:
     """Parse a ``GET /providers`` body; entries without a name are skipped (they name nothing)."""
     providers: list[ProviderIn] = []
-    for entry in _data(body, where="providers body", kind=list):
+    for entry in response_data(body, where="providers body", kind=list):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
             continue
         slug = entry.get("slug")
@@ -172,7 +112,7 @@ def parse_providers(body: bytes | str) -> list[ProviderIn]:
 
 
 def _model_entry(entry: Any, *, base: str, where: str) -> tuple[ModelIn, EndpointIn]:
-    fields = _Fields(entry, where)
+    fields = JsonFields(entry, where)
     model = _model(fields, model_id=None)
     top = fields.sub("top_provider")
     defaults = fields.sub("default_parameters").obj
@@ -193,7 +133,7 @@ def _model_entry(entry: Any, *, base: str, where: str) -> tuple[ModelIn, Endpoin
     return model, endpoint
 
 
-def _model(fields: _Fields, *, model_id: str | None) -> ModelIn:
+def _model(fields: JsonFields, *, model_id: str | None) -> ModelIn:
     """The model fields shared by a `/models` entry and an `/endpoints` body (`model_id` wins there)."""
     if model_id is None:
         model_id = (fields.text("id") or "").strip()
@@ -216,7 +156,7 @@ def _model(fields: _Fields, *, model_id: str | None) -> ModelIn:
 
 
 def _endpoint_entry(entry: Any, *, model_id: str, base: str, released: date | None, where: str) -> EndpointIn:
-    fields = _Fields(entry, where)
+    fields = JsonFields(entry, where)
     provider = (fields.text("provider_name") or "").strip()
     if not provider:
         raise ExtractError(f"{fields.at('provider_name')}: missing")
@@ -246,161 +186,3 @@ def _endpoint_entry(entry: Any, *, model_id: str, base: str, released: date | No
         released=released,
         reported=reported,
     )
-
-
-class _Fields:
-    """Typed reads of one JSON object's keys; a wrong type raises `ExtractError` naming the key path."""
-
-    def __init__(self, obj: Any, where: str) -> None:
-        if not isinstance(obj, dict):
-            raise ExtractError(f"{where}: not an object: {_short(obj)}")
-        self.obj: dict[str, Any] = obj
-        self.where = where
-
-    def at(self, key: str) -> str:
-        return f"{self.where}.{key}"
-
-    def get(self, key: str) -> Any:
-        return self.obj.get(key)
-
-    def sub(self, key: str) -> _Fields:
-        """A nested object; absent or null reads as empty."""
-        value = self.obj.get(key)
-        return _Fields({} if value is None else value, self.at(key))
-
-    def _bad(self, key: str, what: str) -> ExtractError:
-        return ExtractError(f"{self.at(key)}: not {what}: {_short(self.obj[key])}")
-
-    def integer(self, key: str) -> int | None:
-        value = self.obj.get(key)
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise self._bad(key, "an integer")
-        return value
-
-    def number(self, key: str) -> float | None:
-        value = self.obj.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise self._bad(key, "a number")
-        return None if value is None else float(value)
-
-    def text(self, key: str) -> str | None:
-        value = self.obj.get(key)
-        if value is not None and not isinstance(value, str):
-            raise self._bad(key, "a string")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.obj.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self._bad(key, "a list of strings")
-        return tuple(value)
-
-    def percentiles(self, key: str) -> dict[str, float] | None:
-        """``{"p50": ..., "p90": ...}``; null percentiles are left out, an empty result is None."""
-        if self.obj.get(key) is None:
-            return None
-        sub = self.sub(key)
-        out = {str(k): sub.number(k) for k in sub.obj}
-        return {k: v for k, v in out.items() if v is not None} or None
-
-    def day(self, key: str) -> date | None:
-        """A unix timestamp (seconds) as its UTC date."""
-        value = self.obj.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._bad(key, "a unix timestamp")
-        try:
-            return datetime.fromtimestamp(value, tz=UTC).date()
-        except (OverflowError, OSError, ValueError):
-            raise self._bad(key, "a unix timestamp") from None
-
-
-def _data(body: bytes | str, *, where: str, kind: type) -> Any:
-    try:
-        doc = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ExtractError(f"{where}: not JSON: {exc}") from None
-    if not isinstance(doc, dict) or "data" not in doc:
-        raise ExtractError(f"{where}: expected an object with 'data', got {_short(doc)}")
-    if not isinstance(doc["data"], kind):
-        expected = "a list" if kind is list else "an object"
-        raise ExtractError(f"{where}: data: expected {expected}, got {_short(doc['data'])}")
-    return doc["data"]
-
-
-def _decimal(value: Any) -> Decimal | None:
-    """A price as published, or None for unpublished/variable (negative); raises if not a number."""
-    if value is None:
-        return None
-    price = _finite(value)
-    return None if price < 0 else price
-
-
-def _finite(value: Any) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ExtractError(f"not a number: {value!r}")
-    try:
-        # repr of a float is its shortest round-trip decimal text: 2.7e-07 -> "2.7e-07", exact.
-        number = Decimal(value.strip() if isinstance(value, str) else repr(value))
-    except InvalidOperation:
-        raise ExtractError(f"not a number: {value!r}") from None
-    if not number.is_finite():
-        raise ExtractError(f"not a number: {value!r}")
-    return number
-
-
-def _normal(value: Decimal, *, scale: int = 0) -> Decimal:
-    """Scale by 10**scale exactly, then strip trailing zeros without an exponent: 0.270000 -> 0.27."""
-    if value == 0:
-        return Decimal(0)
-    with localcontext() as ctx:
-        ctx.prec = 100  # exact for any price text a body can reasonably carry
-        value = value.scaleb(scale).normalize()
-        exponent = value.as_tuple().exponent
-        return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
-
-
-def _price(value: Any, *, per_token: bool, where: str) -> Decimal | None:
-    try:
-        return price_per_million(value) if per_token else _maybe(_decimal(value))
-    except ExtractError as exc:
-        raise ExtractError(f"{where}: {exc}") from None
-
-
-def _maybe(value: Decimal | None) -> Decimal | None:
-    return None if value is None else _normal(value)
-
-
-def _number(value: Any, *, where: str) -> Decimal:
-    """A plain decimal (e.g. a discount, which may be negative)."""
-    try:
-        return _normal(_finite(value))
-    except ExtractError as exc:
-        raise ExtractError(f"{where}: {exc}") from None
-
-
-def _override(item: Any, *, where: str) -> dict[str, Any]:
-    """One tier: known price keys renamed to `Pricing` fields as decimal strings, the rest as-is."""
-    if not isinstance(item, dict):
-        raise ExtractError(f"{where}: not an object: {_short(item)}")
-    out: dict[str, Any] = {}
-    for key, value in item.items():
-        if key in PRICE_KEYS:
-            name, per_token = PRICE_KEYS[key]
-            price = _price(value, per_token=per_token, where=f"{where}.{key}")
-            out[name] = None if price is None else format(price, "f")
-        elif isinstance(value, dict):
-            out[key] = _override(value, where=f"{where}.{key}")
-        else:
-            out[key] = value
-    return out
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."

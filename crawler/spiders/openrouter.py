@@ -25,7 +25,8 @@ import scrapy
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.extract.openrouter import ExtractError, parse_endpoints, parse_models, parse_providers
+from crawler.extract.jsonfields import ExtractError
+from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
 from crawler.spiders.base import SourceSpider
 from db.catalog.crawled import Problem
 

@@ -33,7 +33,7 @@ class Prices:
     internal_reasoning: Decimal | None = None
     audio: Decimal | None = None
     discount: Decimal | None = None
-    # Tiers as published, token prices as per-1M decimal strings (see crawler.extract.openrouter).
+    # Tiers as published, token prices as per-1M decimal strings (see crawler.extract.openrouter_pricing).
     overrides: tuple[dict[str, Any], ...] = ()
 
 

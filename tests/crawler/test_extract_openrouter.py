@@ -10,14 +10,9 @@ from typing import Any
 
 import pytest
 
-from crawler.extract.openrouter import (
-    ExtractError,
-    parse_endpoints,
-    parse_models,
-    parse_pricing,
-    parse_providers,
-    price_per_million,
-)
+from crawler.extract.jsonfields import ExtractError
+from crawler.extract.openrouter import parse_endpoints, parse_models, parse_providers
+from crawler.extract.openrouter_pricing import parse_pricing, price_per_million
 from db.catalog.crawled import EndpointIn, Pricing
 
 BASE = "https://openrouter.ai/api/v1"
