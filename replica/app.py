@@ -19,6 +19,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from replica.catalog import Catalog, error_body
+from replica.corpus import corpus_handler
 from replica.faults import FaultTable, respond_with_fault
 
 #: A callable that adds routes (or anything else) to the replica's application before it starts.
@@ -126,6 +127,7 @@ def create_app(state: ReplicaState, *, extensions: Sequence[AppExtension] = ()) 
             web.get("/healthz", _healthz),
             web.get(r"/{name:[^/]+\.html}", _page),
             web.get("/pages/{name:.+}", _page),
+            web.get("/corpus/{path:.+}", corpus_handler),
         ]
     )
     for extend in extensions:
