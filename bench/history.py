@@ -53,7 +53,8 @@ from db.probes.health import endpoint_health  # noqa: E402
 from db.probes.rollups import DAY, HOUR, floor_day, floor_hour, roll, rollup  # noqa: E402
 from db.probes.samples import Sample  # noqa: E402
 from db.probes.series import probe_series  # noqa: E402
-from db.probes.store import TargetSpec, ensure_targets, record_samples, write_samples  # noqa: E402
+from db.probes.store import record_samples, write_samples  # noqa: E402
+from db.probes.targets import TargetSpec, ensure_targets  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 NOW = datetime(2026, 6, 1, 12, 34, tzinfo=UTC)

@@ -26,7 +26,8 @@ from sqlalchemy.engine import Engine
 from db.catalog.queries import Offer, current_offers
 from db.probes.outage import DEGRADED, DOWN, OPENED, OutagePolicy
 from db.probes.samples import Sample
-from db.probes.store import RecordReport, TargetSpec, ensure_targets, record_samples
+from db.probes.store import RecordReport, record_samples
+from db.probes.targets import TargetSpec, ensure_targets
 from db.types import utcnow
 from monitor.config import Config, Probe
 from monitor.probes import run_round

@@ -36,8 +36,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from db.catalog.queries import last_runs
 from db.engine import make_engine
 from db.heartbeat import beat
+from db.probes.retention import apply_retention
 from db.probes.rollups import rollup
-from db.probes.store import apply_retention
 from db.types import utcnow
 from monitor import jobs
 from monitor.alert_commands import deliver_summary, delivery_pass, evaluate_summary

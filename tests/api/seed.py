@@ -20,7 +20,8 @@ from db.catalog.runs import start_run
 from db.catalog.snapshot import CatalogSnapshot
 from db.catalog.snapshot import load_snapshot as load_catalog
 from db.probes.samples import Sample
-from db.probes.store import TargetSpec, ensure_targets, record_samples
+from db.probes.store import record_samples
+from db.probes.targets import TargetSpec, ensure_targets
 from replica.catalog import load_snapshot
 
 T0 = datetime(2026, 5, 18, 12, 0, tzinfo=UTC)

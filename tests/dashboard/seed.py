@@ -17,7 +17,8 @@ from db.catalog.ingest import ingest_run
 from db.catalog.runs import start_run
 from db.engine import make_engine
 from db.probes.samples import Sample
-from db.probes.store import TargetSpec, ensure_targets, record_samples
+from db.probes.store import record_samples
+from db.probes.targets import TargetSpec, ensure_targets
 from db.types import utcnow
 from monitor.crawl import crawl_in_child, source_specs
 from monitor.demo import DEMO_MODEL, DEMO_PROBES, FLAKY, demo_config, probe_rounds, start_replica

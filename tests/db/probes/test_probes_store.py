@@ -28,17 +28,12 @@ from db.probes.buckets import ERROR_COLUMNS
 from db.probes.health import endpoint_health
 from db.probes.incidents import incidents
 from db.probes.outage import MaintenanceWindow, OutagePolicy
+from db.probes.retention import apply_retention
 from db.probes.rollups import SETTLE, floor_day, floor_hour, rollup
 from db.probes.samples import EXCLUDED_CLASSES, Sample
 from db.probes.series import probe_series
-from db.probes.store import (
-    TargetSpec,
-    UnknownProbeError,
-    apply_retention,
-    ensure_targets,
-    record_samples,
-    write_samples,
-)
+from db.probes.store import record_samples, write_samples
+from db.probes.targets import TargetSpec, UnknownProbeError, ensure_targets
 from db.probes.windows import parse_window, read_cached, window_spec
 
 T0 = datetime(2026, 5, 1, 20, 0, tzinfo=UTC)  # the data crosses midnight: two UTC days

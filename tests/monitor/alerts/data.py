@@ -12,7 +12,8 @@ from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, Report
 from db.catalog.ingest import ingest_run
 from db.catalog.runs import start_run
 from db.probes.samples import HTTP_5XX, Sample
-from db.probes.store import TargetSpec, ensure_targets, record_samples
+from db.probes.store import record_samples
+from db.probes.targets import TargetSpec, ensure_targets
 from monitor.config import Config, parse_config
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)

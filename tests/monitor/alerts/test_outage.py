@@ -7,7 +7,8 @@ from datetime import timedelta
 from typing import Any
 
 from db.probes.outage import OutagePolicy
-from db.probes.store import TargetSpec, ensure_targets, record_samples
+from db.probes.store import record_samples
+from db.probes.targets import TargetSpec, ensure_targets
 from monitor.alerts.deliver import deliver
 from monitor.alerts.evaluate import evaluate
 from monitor.probes import run_round
