@@ -9,6 +9,8 @@ STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
 # make lock LOCK_ARGS='--upgrade-package httpx' (or --upgrade) moves pins within pyproject.toml's ranges
 LOCK_ARGS ?=
+# The database make run uses: the code's own default (db.engine.DEFAULT_DB_URL), repeated as make can not
+# read it; DB_URL=postgresql://... for another.
 DB_URL ?= sqlite:///modelwatch.db
 PYTEST_ARGS ?=
 # CI and this machine provide PostgreSQL on loopback; the store tests skip with a reason without it.

@@ -10,7 +10,8 @@ from typing import Any
 BOT_NAME = "modelwatch"
 # SPIDER_MODULES stays at its default ([]): the runner hands spider classes to Scrapy directly.
 
-# default: "Scrapy/VERSION (+https://scrapy.org)"; say who we are and where to read about it.
+# default: "Scrapy/VERSION (+https://scrapy.org)"; say who we are and where to read about it. modelwatch's
+# other requests (probes, `modelwatch extract`) send the same.
 USER_AGENT = "modelwatch/0.1 (+https://github.com/modelwatch/modelwatch; catalog of LLM endpoints)"
 # default: False in the settings module, True in new projects' templates. Obey robots.txt on live
 # sites; the OpenRouter spider opts its documented API requests out (see its docstring).

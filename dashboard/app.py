@@ -1,8 +1,9 @@
 """The dashboard's entry script: ``streamlit run dashboard/app.py`` (or ``modelwatch dashboard``).
 
 The database URL comes from the environment variable ``MODELWATCH_DB_URL`` (default
-``sqlite:///modelwatch.db``), read here in `main` and nowhere else: a Streamlit script is an entry point,
-like the CLI, and `monitor.dashboard_commands.start_dashboard` sets the variable for the child process.
+`db.engine.DEFAULT_DB_URL`, ``sqlite:///modelwatch.db``), read here in `main` and nowhere else: a
+Streamlit script is an entry point, like the CLI, and `monitor.service.dashboard_process.start_dashboard` sets
+the variable for the child process.
 The pages below this script take the URL from the session (`dashboard.context`).
 
 Pages and their URLs (deep links):
@@ -22,9 +23,9 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import context
+from db.engine import DEFAULT_DB_URL
 
 DB_URL_ENV = "MODELWATCH_DB_URL"
-DEFAULT_DB_URL = "sqlite:///modelwatch.db"
 VIEWS = Path(__file__).resolve().parent / "views"
 #: (file under views/, url path, title, icon); the first is the default page.
 PAGES = (

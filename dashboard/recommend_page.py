@@ -9,8 +9,8 @@ import streamlit as st
 from dashboard import charts, freshness
 from dashboard.text import md, number
 from db.catalog.snapshot import CatalogSnapshot
-from db.recommend.cost import Workload
-from db.recommend.ranking import FREE_SUFFIX, Job, Recommendation, recommend
+from db.recommend.job import build_job, recommend_in
+from db.recommend.ranking import Job, Recommendation
 
 ANY = "any model"
 COMMON_PARAMETERS = ("tools", "structured_outputs", "response_format", "reasoning", "logprobs", "seed")
@@ -44,13 +44,13 @@ def job_form(snap: CatalogSnapshot) -> Job:
         min_uptime = b.number_input("Minimum uptime (%, 0: any)", min_value=0.0, max_value=100.0, value=0.0)
         include_free = c.checkbox("Count free (rate-limited) endpoints")
         st.form_submit_button("Recommend", type="primary")
-    return Job(
+    return build_job(
         model=None if model == ANY else model,
         min_context=int(min_context) or None,
-        parameters=tuple(params),
-        workload=Workload(
-            input_tokens=int(input_tokens), output_tokens=int(output_tokens), requests_per_day=int(per_day)
-        ),
+        parameters=params,
+        input_tokens=int(input_tokens),
+        output_tokens=int(output_tokens),
+        requests_per_day=int(per_day),
         max_ttft_ms=float(max_ttft) or None,
         min_uptime=float(min_uptime) or None,
         include_free=include_free,
@@ -58,10 +58,7 @@ def job_form(snap: CatalogSnapshot) -> Job:
 
 
 def run(snap: CatalogSnapshot, job: Job) -> Recommendation:
-    pool = snap.endpoints_of(job.model) if job.model is not None else list(snap.endpoints)
-    if job.model is not None and not job.model.endswith(FREE_SUFFIX):
-        pool += snap.endpoints_of(job.model + FREE_SUFFIX)
-    return recommend([e for e in pool if e.removed_at is None], job)
+    return recommend_in(snap, job)
 
 
 def ranked_rows(result: Recommendation) -> pd.DataFrame:

@@ -13,7 +13,19 @@ from db.dialect import WRITE_OPTION, configure_sqlite, engine_options
 from db.errors import DatabaseError, SchemaError
 from db.schema import check_schema, ensure_schema
 
-__all__ = ["DatabaseError", "SchemaError", "make_engine", "normalise_url", "safe_url", "session_scope"]
+__all__ = [
+    "DEFAULT_DB_URL",
+    "DatabaseError",
+    "SchemaError",
+    "make_engine",
+    "normalise_url",
+    "safe_url",
+    "session_scope",
+]
+
+#: The database when none is given: `modelwatch` (no --db, no $MODELWATCH_DB_URL) and the dashboard use
+#: this file in the working directory. (The Makefile's DB_URL repeats it: make cannot import it.)
+DEFAULT_DB_URL = "sqlite:///modelwatch.db"
 
 
 def normalise_url(url: str) -> str:

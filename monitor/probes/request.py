@@ -16,12 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from crawler.settings import USER_AGENT
 from db.probes.samples import CLIENT_ERROR
 from monitor.config import Probe
-from monitor.fetch import USER_AGENT
 from monitor.probes.completion import ProbeFailure
 
-DEFAULT_PROMPT = "Say OK."
+#: The prompt a probe sends when its configuration gives none: short, so a probe costs almost nothing.
+DEFAULT_PROMPT = "Reply with the single word OK."
 
 
 @dataclass(frozen=True)

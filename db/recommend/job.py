@@ -1,0 +1,99 @@
+"""A recommender job from plain parameters, and the endpoints it is ranked over: one builder for the three
+places that ask (``modelwatch recommend``, ``GET /api/v1/recommend``, the dashboard's Recommend page).
+
+- `build_job(...)`: the `Job` (with its `Workload`) from the options of a request, checked; an impossible
+  one raises `JobError` naming the parameter to blame.
+- `recommend_in(snapshot, job)`: the job ranked over the catalog's active endpoints of its model (and of
+  the model's ``:free`` variant, counted when free endpoints count), or over every active endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from db.catalog.state import EndpointState
+from db.recommend.cost import Workload
+from db.recommend.ranking import FREE_SUFFIX, Job, Recommendation, recommend
+
+if TYPE_CHECKING:
+    from db.catalog.snapshot import CatalogSnapshot
+
+#: The workload's counts, in the order a negative one is blamed.
+_COUNTS = ("input_tokens", "output_tokens", "requests_per_day", "cached_input_tokens", "cache_write_tokens")
+
+
+class JobError(ValueError):
+    """The job can not be: ``str(e)`` says why, `parameter` names the parameter to blame."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        super().__init__(message)
+
+
+def build_job(
+    *,
+    model: str | None = None,
+    min_context: int | None = None,
+    parameters: Iterable[str] = (),
+    input_tokens: int,
+    output_tokens: int,
+    requests_per_day: int,
+    cached_input_tokens: int = 0,
+    cache_write_tokens: int = 0,
+    max_ttft_ms: float | None = None,
+    min_uptime: float | None = None,
+    quantizations: Iterable[str] = (),
+    include_free: bool = False,
+    currency: str | None = None,
+) -> Job:
+    """The job these parameters describe. `model` is a canonical id (the caller resolves what a user
+    typed: `CatalogSnapshot.resolve_model`), None for any model. Raises `JobError`."""
+    counts = {
+        "input_tokens": input_tokens,
+        "output_tokens": output_tokens,
+        "requests_per_day": requests_per_day,
+        "cached_input_tokens": cached_input_tokens,
+        "cache_write_tokens": cache_write_tokens,
+    }
+    try:
+        workload = Workload(**counts)
+    except ValueError as exc:
+        raise JobError(_blamed(counts), str(exc)) from None
+    return Job(
+        model=model,
+        min_context=min_context,
+        parameters=tuple(parameters),
+        workload=workload,
+        max_ttft_ms=max_ttft_ms,
+        min_uptime=min_uptime,
+        quantizations=tuple(quantizations),
+        include_free=include_free,
+        currency=currency,
+    )
+
+
+def _blamed(counts: dict[str, int]) -> str:
+    """The parameter that made the workload impossible: a negative count, else the cache tokens (they are
+    part of the input): the cached ones when they alone pass the input, else those written."""
+    negative = [name for name in _COUNTS if counts[name] < 0]
+    if negative:
+        return negative[0]
+    return (
+        "cache_write_tokens"
+        if counts["cached_input_tokens"] <= counts["input_tokens"]
+        else "cached_input_tokens"
+    )
+
+
+def candidates(snapshot: CatalogSnapshot, model: str | None) -> list[EndpointState]:
+    """The active endpoints a job for `model` is ranked over (every active one when `model` is None)."""
+    pool = snapshot.endpoints_of(model) if model is not None else list(snapshot.endpoints)
+    if model is not None and not model.endswith(FREE_SUFFIX):
+        pool += snapshot.endpoints_of(model + FREE_SUFFIX)  # counted when free ones count
+    return [e for e in pool if e.removed_at is None]
+
+
+def recommend_in(snapshot: CatalogSnapshot, job: Job) -> Recommendation:
+    """`job` ranked over the snapshot's `candidates`."""
+    return recommend(candidates(snapshot, job.model), job)
