@@ -36,7 +36,7 @@ from bench.machine import machine_info, machine_line
 from crawler.source import SourceSpec
 from db.engine import make_engine
 from db.models import CrawlRun
-from monitor.crawl import crawl_in_child
+from monitor.crawling.run import crawl_in_child
 from replica.catalog import Catalog, load_snapshot
 from replica.server import ReplicaServer
 
@@ -268,7 +268,7 @@ def profile(args: argparse.Namespace, catalog: Catalog, bodies: Bodies) -> int:
         db_url = f"sqlite:///{Path(tmp) / 'profile.db'}"
         engine = make_engine(db_url)
         if args.profile == "crawl":
-            from monitor.crawl import crawl_here
+            from monitor.crawling.run import crawl_here
 
             with ReplicaServer(catalog) as server:
                 spec = SourceSpec(name=SOURCE, kind="openrouter", base_url=server.api_url)

@@ -2,7 +2,7 @@
 
 Figures (medians over --runs fresh SQLite files; the machine is shared and noisy):
 
-1. Full crawl: the wall time of `monitor.crawl.crawl_in_child` (a fresh child process runs Scrapy's
+1. Full crawl: the wall time of `monitor.crawling.run.crawl_in_child` (a fresh child process runs Scrapy's
    OpenRouter spider against the replica on loopback and ingests the run), and its parts, read from the
    `CrawlRun` row: child start-up (spawn, imports, engine, Scrapy set-up) before the spider opened, the
    fetch-and-parse span (spider open -> spider closed), and everything from spider open until the

@@ -29,7 +29,6 @@ from replica.server import ReplicaServer
 
 logger = logging.getLogger(__name__)
 
-DEMO_DB = "modelwatch-demo.db"
 DEMO_MODEL = "deepseek/deepseek-v3.1-terminus"
 
 
@@ -151,7 +150,7 @@ def schedule_failures(replica: ReplicaServer) -> None:
 
 def probe_rounds(replica: ReplicaServer, config: Config, db_url: str, *, rounds: int = DEMO_ROUNDS) -> None:
     """A few probe rounds, back to back; the flaky endpoint answers 500 in `FLAKY_ROUNDS`."""
-    from monitor.probing import ProbeRunner
+    from monitor.probes.runner import ProbeRunner
 
     flaky = next(p for p in DEMO_PROBES if p[0] == FLAKY)
     engine = make_engine(db_url)

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 
 
 class Runner(Protocol):
-    """What the service offers the jobs (monitor.service.Service)."""
+    """What the service offers the jobs (`monitor.service.service.Service`)."""
 
     def crawl_job(self, source: str) -> None: ...
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DB_URL = "sqlite:///modelwatch.db"
+from db.engine import DEFAULT_DB_URL
+
 DEFAULT_API_HOST = "127.0.0.1"
 DEFAULT_API_PORT = 8000
+DEFAULT_DASHBOARD_HOST = "127.0.0.1"
 DEFAULT_DASHBOARD_PORT = 8501
 
 
@@ -26,5 +28,5 @@ class Settings(BaseSettings):
     # off. A SecretStr, so it never shows in a repr or a log line.
     admin_token: SecretStr | None = None
     # The dashboard (`modelwatch dashboard`, and the one `modelwatch run` starts beside the service).
-    dashboard_host: str = DEFAULT_API_HOST  # MODELWATCH_DASHBOARD_HOST
+    dashboard_host: str = DEFAULT_DASHBOARD_HOST  # MODELWATCH_DASHBOARD_HOST
     dashboard_port: int = DEFAULT_DASHBOARD_PORT  # MODELWATCH_DASHBOARD_PORT

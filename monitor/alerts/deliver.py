@@ -29,6 +29,7 @@ from db.alerts.outbox import claim, mark_failed, mark_sent, pending_channels
 from db.types import utcnow
 from monitor.alerts.apprise_channel import load_apprise
 from monitor.alerts.channels import Channel, Outgoing, channels_of, retry_delay, send
+from monitor.alerts.evaluate import EvaluateReport, evaluate
 from monitor.alerts.messages import Message
 from monitor.alerts.rules import quiet_until
 from monitor.config import Alerts, Config
@@ -49,6 +50,26 @@ class DeliverReport:
     failing_channels: list[str] = field(default_factory=list)  # channels that turned failing now
     unconfigured: list[str] = field(default_factory=list)  # channel keys with messages but no config
     quiet_until: datetime | None = None
+
+
+def delivery_pass(
+    engine: Engine, config: Config, *, now: datetime | None = None, max_items: int = 100
+) -> tuple[EvaluateReport, DeliverReport]:
+    """Evaluate, then deliver: what ``alerts deliver`` and a delivery job run."""
+    now = now or utcnow()
+    return evaluate(engine, config, now=now), deliver(engine, config, now=now, max_items=max_items)
+
+
+def deliver_summary(report: DeliverReport) -> str:
+    """One line about a delivery pass."""
+    text = f"delivery: {report.sent} sent, {report.retrying} to retry, {report.failed} given up"
+    if report.quiet_until is not None:
+        text += f"; quiet hours until {report.quiet_until.isoformat(timespec='minutes')} (urgent only)"
+    if report.failing_channels:
+        text += f"; failing: {', '.join(report.failing_channels)}"
+    if report.unconfigured:
+        text += f"; {len(report.unconfigured)} channel(s) in the outbox no longer configured"
+    return text
 
 
 def lease_for(alerts: Alerts) -> timedelta:

@@ -68,6 +68,16 @@ class EvaluateReport:
     cursor: int = 0
 
 
+def evaluate_summary(report: EvaluateReport) -> str:
+    """One line about an evaluation, for the CLI and the service log."""
+    return (
+        f"alerts: read {report.runs} finished crawl(s), {report.changes} change(s), "
+        f"{report.incidents} incident(s); {report.events} event(s) passed the rules; "
+        f"{report.enqueued} new message(s) in the outbox"
+        + (f"; {report.suppressed} in maintenance" if report.suppressed else "")
+    )
+
+
 def evaluate(engine: Engine, config: Config, *, now: datetime | None = None) -> EvaluateReport:
     """Apply the alert rules to what happened since the last evaluation and fill the outbox.
 

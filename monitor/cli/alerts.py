@@ -1,46 +1,26 @@
-"""`modelwatch alerts test|list|deliver`, and the hooks the CLI and the service call.
-
-- `add_commands(commands)` adds ``alerts`` to the CLI's subcommands; `run_command(args, ...)` runs it
-  (None when the command is not ``alerts``).
-- `evaluate` (after each crawl and probe round) and `deliver` (the delivery job) are re-exported from
-  `monitor.alerts`; `delivery_pass` is both, what ``alerts deliver`` runs.
-"""
+"""`modelwatch alerts test|list|deliver`: the alert channels and the outbox. And `fill_outbox`, the alert
+rules applied after `crawl` and `probe` (sending is the service's job, or ``alerts deliver``)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
+from monitor.cli.context import Commands, Context, run_handler
 
-from db.alerts.channels import channel_states
-from db.alerts.outbox import count_deliveries, list_deliveries
-from db.alerts.tables import STATUSES
-from db.engine import make_engine
-from db.types import utcnow
-from monitor.alerts.channels import Outgoing, channels_of, send
-from monitor.alerts.deliver import DeliverReport, deliver
-from monitor.alerts.evaluate import EvaluateReport, evaluate
-from monitor.alerts.messages import trial_message
-from monitor.config import Config
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
-__all__ = [
-    "DeliverReport",
-    "EvaluateReport",
-    "add_commands",
-    "deliver",
-    "delivery_pass",
-    "evaluate",
-    "run_command",
-]
+    from monitor.config import Config
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: Commands) -> None:
     """Add ``alerts`` (``test``, ``list``, ``deliver``) to the CLI's subcommands."""
+    from db.alerts.tables import STATUSES
+
     alerts = commands.add_parser(
         "alerts",
         help="alert channels and the outbox: test, list, deliver",
@@ -55,6 +35,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "Exit 1 if any channel failed.",
     )
     test.add_argument("--channel", action="append", metavar="NAME", help="only this channel (repeatable)")
+    test.set_defaults(handler=cmd_test)
     listing = actions.add_parser(
         "list",
         help="show the channels and the pending, sent and failed deliveries",
@@ -63,6 +44,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     listing.add_argument("--status", choices=STATUSES, help="only deliveries with this status")
     listing.add_argument("--limit", type=int, default=20, help="deliveries to show (default 20)")
     listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=cmd_list)
     run = actions.add_parser(
         "deliver",
         help="evaluate the rules and run one delivery pass now",
@@ -70,35 +52,40 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "what is due (what the service's delivery job runs). Exit 1 if a send failed.",
     )
     run.add_argument("--max-items", type=int, default=100, help="messages per channel at most (default 100)")
+    run.set_defaults(handler=cmd_deliver)
 
 
 def run_command(args: argparse.Namespace, *, config: Config, db_url: str) -> int | None:
     """Run ``alerts ...``; None when `args` is another command."""
-    if getattr(args, "command", None) != "alerts":
-        return None
-    action = args.alerts_command
-    if action == "test":
-        return cmd_test(config, names=args.channel)
+    return run_handler(args, (cmd_test, cmd_list, cmd_deliver), config=config, db_url=db_url)
+
+
+def fill_outbox(config: Config, db_url: str) -> None:
+    """Apply the alert rules to what just happened (as the service's jobs do); sending is `alerts deliver`."""
+    from db.engine import make_engine
+    from monitor.alerts.evaluate import evaluate
+
     engine = make_engine(db_url)
     try:
-        if action == "list":
-            return cmd_list(engine, config, status=args.status, limit=args.limit, as_json=args.json)
-        if action == "deliver":
-            return cmd_deliver(engine, config, max_items=args.max_items)
+        report = evaluate(engine, config)
     finally:
         engine.dispose()
-    raise ValueError(f"unknown alerts action {action!r}")
+    if report.enqueued:
+        print(
+            f"alerts: {report.enqueued} message(s) in the outbox; `modelwatch alerts deliver` (or the "
+            "running service) sends them",
+            file=sys.stderr,
+        )
 
 
-def delivery_pass(
-    engine: Engine, config: Config, *, now: datetime | None = None, max_items: int = 100
-) -> tuple[EvaluateReport, DeliverReport]:
-    """Evaluate, then deliver: what ``alerts deliver`` and a delivery job run."""
-    now = now or utcnow()
-    return evaluate(engine, config, now=now), deliver(engine, config, now=now, max_items=max_items)
+def cmd_test(args: argparse.Namespace, context: Context) -> int:
+    import uuid
 
+    from db.types import utcnow
+    from monitor.alerts.channels import Outgoing, channels_of, send
+    from monitor.alerts.messages import trial_message
 
-def cmd_test(config: Config, *, names: list[str] | None) -> int:
+    config, names = context.config, args.channel
     channels = channels_of(config.alerts)
     if names:
         unknown = sorted(set(names) - {channel.name for channel in channels})
@@ -127,10 +114,20 @@ def cmd_test(config: Config, *, names: list[str] | None) -> int:
     return 1 if failed else 0
 
 
-def cmd_list(engine: Engine, config: Config, *, status: str | None, limit: int, as_json: bool) -> int:
-    rows = channel_rows(engine, config)
-    deliveries = list_deliveries(engine, status=status, limit=limit)
-    if as_json:
+def cmd_list(args: argparse.Namespace, context: Context) -> int:
+    from db.alerts.outbox import list_deliveries
+    from db.alerts.tables import STATUSES
+    from db.engine import make_engine
+
+    status: str | None = args.status
+    limit: int = args.limit
+    engine = make_engine(context.db_url)
+    try:
+        rows = channel_rows(engine, context.config)
+        deliveries = list_deliveries(engine, status=status, limit=limit)
+    finally:
+        engine.dispose()
+    if args.json:
         data = {"channels": rows, "deliveries": [_delivery_json(d) for d in deliveries]}
         print(json.dumps(data, indent=2, default=str))
         return 0
@@ -163,6 +160,10 @@ def cmd_list(engine: Engine, config: Config, *, status: str | None, limit: int, 
 
 def channel_rows(engine: Engine, config: Config) -> list[dict[str, Any]]:
     """Each configured channel (and any unconfigured one the outbox still holds) with its health."""
+    from db.alerts.channels import channel_states
+    from db.alerts.outbox import count_deliveries
+    from monitor.alerts.channels import channels_of
+
     states = channel_states(engine)
     counts = count_deliveries(engine)
     rows = []
@@ -180,6 +181,8 @@ def channel_rows(engine: Engine, config: Config) -> list[dict[str, Any]]:
 def _channel_row(
     name: str, display: str, key: str, state: Any, counts: dict[tuple[str, str], int]
 ) -> dict[str, Any]:
+    from db.alerts.tables import STATUSES
+
     row: dict[str, Any] = {"name": name, "channel": display, "key": key}
     row.update({status: counts.get((key, status), 0) for status in STATUSES})
     row["failures"] = state.failures if state is not None else 0
@@ -217,30 +220,16 @@ def _short(at: datetime | None) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S") if at else "-"
 
 
-def cmd_deliver(engine: Engine, config: Config, *, max_items: int) -> int:
-    evaluated, delivered = delivery_pass(engine, config, max_items=max_items)
+def cmd_deliver(args: argparse.Namespace, context: Context) -> int:
+    from db.engine import make_engine
+    from monitor.alerts.deliver import deliver_summary, delivery_pass
+    from monitor.alerts.evaluate import evaluate_summary
+
+    engine = make_engine(context.db_url)
+    try:
+        evaluated, delivered = delivery_pass(engine, context.config, max_items=args.max_items)
+    finally:
+        engine.dispose()
     print(evaluate_summary(evaluated))
     print(deliver_summary(delivered))
     return 1 if delivered.retrying or delivered.failed else 0
-
-
-def evaluate_summary(report: EvaluateReport) -> str:
-    """One line about an evaluation, for the CLI and the service log."""
-    return (
-        f"alerts: read {report.runs} finished crawl(s), {report.changes} change(s), "
-        f"{report.incidents} incident(s); {report.events} event(s) passed the rules; "
-        f"{report.enqueued} new message(s) in the outbox"
-        + (f"; {report.suppressed} in maintenance" if report.suppressed else "")
-    )
-
-
-def deliver_summary(report: DeliverReport) -> str:
-    """One line about a delivery pass."""
-    text = f"delivery: {report.sent} sent, {report.retrying} to retry, {report.failed} given up"
-    if report.quiet_until is not None:
-        text += f"; quiet hours until {report.quiet_until.isoformat(timespec='minutes')} (urgent only)"
-    if report.failing_channels:
-        text += f"; failing: {', '.join(report.failing_channels)}"
-    if report.unconfigured:
-        text += f"; {len(report.unconfigured)} channel(s) in the outbox no longer configured"
-    return text

@@ -1,13 +1,8 @@
-"""`modelwatch api` and `modelwatch recommend`, and the hooks the CLI calls.
+"""`modelwatch api` (the catalog API alone, served by uvicorn until SIGINT/SIGTERM) and `modelwatch
+recommend` (the recommender's ranking as a table or as the API's JSON).
 
-- `add_commands(commands)` adds ``api`` and ``recommend`` to the CLI's subcommands;
-- `run_command(args, config=..., db_url=...)` runs one of them (None when `args` is another command);
-- for `modelwatch run`: `make_app(...)` (the app with the service's crawl and probe jobs behind the admin
-  routes, `expect_scheduler=True` for `/healthz`) and `ApiThread(app, host=, port=)` to serve it beside
-  the scheduler.
-
-Settings (`MODELWATCH_API_HOST`, `MODELWATCH_API_PORT`, `MODELWATCH_ADMIN_TOKEN`) are read here and
-handed to `api.create_app` as arguments.
+Settings (`MODELWATCH_API_HOST`, `MODELWATCH_API_PORT`, `MODELWATCH_ADMIN_TOKEN`) come from the context
+and reach `api.create_app` as arguments (`monitor.service.api_server.make_app`).
 """
 
 from __future__ import annotations
@@ -18,29 +13,21 @@ import logging
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
-
-from db.engine import make_engine, safe_url
-from monitor.config import Config
-from monitor.settings import Settings
+from monitor.cli.context import Commands, Context, run_handler
 
 if TYPE_CHECKING:  # FastAPI, the API and the recommender load only for the commands that use them
-    from fastapi import FastAPI
-
     from db.recommend.ranking import Recommendation
-    from monitor.admin_actions import Work
+    from monitor.config import Config
+    from monitor.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("api", "recommend")
 
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: Commands) -> None:
     """Add ``api`` and ``recommend`` to the CLI's subcommands."""
     api = commands.add_parser(
         "api",
@@ -50,6 +37,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     api.add_argument("--host", help="address to listen on (default: $MODELWATCH_API_HOST, else 127.0.0.1)")
     api.add_argument("--port", type=int, help="port (default: $MODELWATCH_API_PORT, else 8000)")
+    api.set_defaults(handler=cmd_api)
     rec = commands.add_parser(
         "recommend",
         help="the cheapest capable endpoints for a job, ranked and explained",
@@ -78,90 +66,30 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     rec.add_argument("--currency", help="only prices in this currency (e.g. USD)")
     rec.add_argument("--limit", type=int, default=10, help="ranked endpoints shown (10)")
     rec.add_argument("--json", action="store_true", help="print the API's JSON answer")
+    rec.set_defaults(handler=cmd_recommend)
 
 
 def run_command(
-    args: argparse.Namespace,
-    *,
-    config: Config,
-    db_url: str,
-    settings: Settings | None = None,
-    run_probes: Work | None = None,
+    args: argparse.Namespace, *, config: Config, db_url: str, settings: Settings | None = None
 ) -> int | None:
-    """Run ``api`` or ``recommend``; None when `args` is another command.
-
-    `run_probes` is what ``POST /api/v1/probe`` starts (the service's probe round); without it that
-    route answers 503."""
-    command = getattr(args, "command", None)
-    if command not in COMMANDS:
-        return None
-    settings = settings or Settings()
-    if command == "api":
-        return cmd_api(args, config=config, db_url=db_url, settings=settings, run_probes=run_probes)
-    return cmd_recommend(args, config=config, db_url=db_url)
+    """Run ``api`` or ``recommend``; None when `args` is another command."""
+    return run_handler(args, (cmd_api, cmd_recommend), config=config, db_url=db_url, settings=settings)
 
 
-def make_app(
-    *,
-    config: Config,
-    db_url: str,
-    settings: Settings,
-    engine: Engine | None = None,
-    run_crawl: Work | None = None,
-    run_probes: Work | None = None,
-    expect_scheduler: bool = False,
-) -> FastAPI:
-    """The catalog API as the CLI and the service serve it: the admin token from the settings, the
-    aliases from the configuration, crawls and probe rounds started on a background thread."""
-    token = settings.admin_token.get_secret_value() if settings.admin_token is not None else None
-    from api import create_app
-    from monitor.admin_actions import BackgroundActions
-
-    actions = BackgroundActions(config=config, db_url=db_url, run_crawl=run_crawl, run_probes=run_probes)
-    return create_app(
-        engine=engine,
-        db_url=None if engine is not None else db_url,
-        admin_token=token,
-        actions=actions,
-        aliases=config.models.aliases,
-        expect_scheduler=expect_scheduler,
-    )
-
-
-class ApiThread:
-    """The catalog API served on a background thread, for `modelwatch run` beside its scheduler:
-    `start()` returns once the port listens; `stop()` asks uvicorn to finish and waits."""
-
-    def __init__(self, app: FastAPI, *, host: str, port: int) -> None:
-        import uvicorn
-
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-        )
-        self._thread = threading.Thread(target=self.server.run, name="catalog-api", daemon=True)
-
-    def start(self, timeout_s: float = 30) -> None:
-        self._thread.start()
-        deadline = time.monotonic() + timeout_s
-        while not self.server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the catalog API did not start (is the port free?)")
-            time.sleep(0.05)
-
-    def stop(self, timeout_s: float = 10) -> None:
-        self.server.should_exit = True
-        self._thread.join(timeout_s)
-
-
-def cmd_api(
-    args: argparse.Namespace, *, config: Config, db_url: str, settings: Settings, run_probes: Work | None
-) -> int:
+def cmd_api(args: argparse.Namespace, context: Context) -> int:
     import uvicorn  # only where a server really runs
 
+    from db.engine import make_engine, safe_url
+    from monitor.cli.probe import probe_work
+    from monitor.service.api_server import make_app
+
+    config, db_url, settings = context.config, context.db_url, context.settings
     host = args.host or settings.api_host
     port = args.port if args.port is not None else settings.api_port
     engine = make_engine(db_url, create=False)  # a reader: never creates nor migrates the schema
-    app = make_app(config=config, db_url=db_url, settings=settings, engine=engine, run_probes=run_probes)
+    app = make_app(
+        config=config, db_url=db_url, settings=settings, engine=engine, run_probes=probe_work(config, db_url)
+    )
     admin = "admin routes on" if settings.admin_token else "admin routes off (MODELWATCH_ADMIN_TOKEN unset)"
     logger.info("catalog API on http://%s:%d over %s; %s", host, port, safe_url(db_url), admin)
     try:
@@ -189,21 +117,32 @@ def _stop_quietly() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def cmd_recommend(args: argparse.Namespace, *, config: Config, db_url: str) -> int:
+def cmd_recommend(args: argparse.Namespace, context: Context) -> int:
+    from dataclasses import replace
+
     from api.render import recommendation as recommendation_json
     from db.catalog.snapshot import load_snapshot
-    from db.recommend.cost import Workload
-    from db.recommend.ranking import FREE_SUFFIX, Job, recommend
+    from db.engine import make_engine
+    from db.recommend.job import JobError, build_job, recommend_in
 
-    try:
-        workload = Workload(
+    config, db_url = context.config, context.db_url
+
+    try:  # checked before the catalog is read: the model is resolved against it below
+        job = build_job(
+            min_context=args.min_context,
+            parameters=args.param,
             input_tokens=args.input_tokens,
             output_tokens=args.output_tokens,
             requests_per_day=args.requests_per_day,
             cached_input_tokens=args.cached_input_tokens,
             cache_write_tokens=args.cache_write_tokens,
+            max_ttft_ms=args.max_ttft_ms,
+            min_uptime=args.min_uptime,
+            quantizations=args.quantization,
+            include_free=args.include_free,
+            currency=args.currency,
         )
-    except ValueError as exc:
+    except JobError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     engine = make_engine(db_url, create=False)  # a reader: never creates nor migrates the schema
@@ -217,21 +156,7 @@ def cmd_recommend(args: argparse.Namespace, *, config: Config, db_url: str) -> i
             f"error: no model {args.model!r} in the catalog (crawl first, or check the id)", file=sys.stderr
         )
         return 2
-    job = Job(
-        model=canonical,
-        min_context=args.min_context,
-        parameters=tuple(args.param),
-        workload=workload,
-        max_ttft_ms=args.max_ttft_ms,
-        min_uptime=args.min_uptime,
-        quantizations=tuple(args.quantization),
-        include_free=args.include_free,
-        currency=args.currency,
-    )
-    pool = snapshot.endpoints_of(canonical) if canonical is not None else list(snapshot.endpoints)
-    if canonical is not None and not canonical.endswith(FREE_SUFFIX):
-        pool += snapshot.endpoints_of(canonical + FREE_SUFFIX)
-    result = recommend([e for e in pool if e.removed_at is None], job)
+    result = recommend_in(snapshot, replace(job, model=canonical))
     if args.json:
         print(json.dumps(recommendation_json(result, limit=args.limit), indent=2, ensure_ascii=False))
     else:

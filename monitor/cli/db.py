@@ -1,7 +1,7 @@
 """`modelwatch db upgrade|current|history`: the schema's version and its upgrades (`db.schema`).
 
-Also `upgrade_at_start`, which the writing commands (`run`, `crawl`, `probe`, `alerts deliver`) call
-before they touch the store, and `check_readable`, which the readers (`api`, `dashboard`,
+Also `upgrade_at_start`, which `main` calls before the commands that write (`run`, `crawl`, `probe`,
+`alerts deliver`) touch the store, and `check_readable`, which the readers (`api`, `dashboard`,
 `recommend`) call instead: readers never migrate.
 """
 
@@ -11,11 +11,10 @@ import argparse
 import json
 import sys
 
-from db import schema
-from db.engine import make_engine, safe_url
+from monitor.cli.context import Commands, Context
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: Commands) -> None:
     db = commands.add_parser(
         "db",
         help="the database schema: upgrade it, show its revision, list the migrations",
@@ -32,39 +31,57 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "processes starting together migrate once.",
     )
     up.add_argument("--no-backup", action="store_true", help="SQLite: do not copy the file first")
+    up.set_defaults(handler=cmd_upgrade)
     current = actions.add_parser("current", help="the database's schema revision and this code's")
     current.add_argument("--json", action="store_true", help="print a JSON object")
-    actions.add_parser("history", help="the migrations, oldest first")
+    current.set_defaults(handler=cmd_current)
+    history = actions.add_parser("history", help="the migrations, oldest first")
+    history.set_defaults(handler=cmd_history)
 
 
-def run_command(args: argparse.Namespace, *, db_url: str) -> int | None:
-    """Run `args` if it is a `db` command; None otherwise."""
-    if args.command != "db":
-        return None
-    if args.db_action == "history":
-        head = schema.head_revision()
-        for revision, down, message in schema.history():
-            mark = " (head)" if revision == head else ""
-            print(f"{down or '<base>'} -> {revision}{mark}: {message.splitlines()[0] if message else ''}")
-        return 0
+def cmd_history(args: argparse.Namespace, context: Context) -> int:
+    from db import schema
+
+    head = schema.head_revision()
+    for revision, down, message in schema.history():
+        mark = " (head)" if revision == head else ""
+        print(f"{down or '<base>'} -> {revision}{mark}: {message.splitlines()[0] if message else ''}")
+    return 0
+
+
+def cmd_current(args: argparse.Namespace, context: Context) -> int:
+    from db import schema
+    from db.engine import make_engine, safe_url
+
+    db_url = context.db_url
     engine = make_engine(db_url, create=False, check=False)
     try:
-        if args.db_action == "current":
-            state = schema.schema_state(engine)
-            if args.json:
-                print(json.dumps({"current": state.current, "head": state.head, "state": state.kind}))
-            else:
-                print(f"database: {safe_url(db_url)}")
-                print(f"current:  {state.current or _no_revision(state.kind)}")
-                print(f"head:     {state.head}")
-                print(f"state:    {_STATES[state.kind]}")
-            return 0 if state.kind == "head" else 1
-        report = schema.upgrade(engine, backup=not args.no_backup, say=_say)
-        if not report.changed:
-            print(f"{safe_url(db_url)} is already at {report.after}")
-        return 0
+        state = schema.schema_state(engine)
     finally:
         engine.dispose()
+    if args.json:
+        print(json.dumps({"current": state.current, "head": state.head, "state": state.kind}))
+    else:
+        print(f"database: {safe_url(db_url)}")
+        print(f"current:  {state.current or _no_revision(state.kind)}")
+        print(f"head:     {state.head}")
+        print(f"state:    {_STATES[state.kind]}")
+    return 0 if state.kind == "head" else 1
+
+
+def cmd_upgrade(args: argparse.Namespace, context: Context) -> int:
+    from db import schema
+    from db.engine import make_engine, safe_url
+
+    db_url = context.db_url
+    engine = make_engine(db_url, create=False, check=False)
+    try:
+        report = schema.upgrade(engine, backup=not args.no_backup, say=_say)
+    finally:
+        engine.dispose()
+    if not report.changed:
+        print(f"{safe_url(db_url)} is already at {report.after}")
+    return 0
 
 
 _STATES = {
@@ -87,6 +104,9 @@ def _say(line: str) -> None:
 def upgrade_at_start(db_url: str) -> None:
     """For the writing commands: create or upgrade the schema, saying so on stderr (a backup, the
     revisions); a database newer than the code raises `SchemaError` with what to do."""
+    from db import schema
+    from db.engine import make_engine
+
     engine = make_engine(db_url, create=False, check=False)
     try:
         schema.upgrade(engine, say=_say)
@@ -96,5 +116,7 @@ def upgrade_at_start(db_url: str) -> None:
 
 def check_readable(db_url: str) -> None:
     """For the readers: the schema must be at head (a `SchemaError` says which command to run)."""
+    from db.engine import make_engine
+
     engine = make_engine(db_url, create=False, check=True)
     engine.dispose()

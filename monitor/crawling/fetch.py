@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-USER_AGENT = "modelwatch/0.1 (+https://github.com/modelwatch/modelwatch)"
+from crawler.settings import USER_AGENT
 
 
 class FetchError(Exception):

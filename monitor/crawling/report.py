@@ -1,11 +1,12 @@
-"""Plain-text renderings for the CLI: crawl summaries, progress lines, extracted offers."""
+"""What a crawl says: its summary (the CLI, the service log, the admin route) and a progress line on a
+terminal."""
 
 from __future__ import annotations
 
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from db.catalog.report import IngestReport
 
@@ -55,25 +56,3 @@ class ProgressLine:
         if self.enabled and self._state:
             self.stream.write("\r\033[K")
             self.stream.flush()
-
-
-def offer_text(offer: dict[str, Any]) -> str:
-    """An extracted offer (the `extract --json` object) as readable lines."""
-    pricing = offer.get("pricing")
-    if pricing:
-        unit = "credits" if offer.get("currency") == "credits" else "USD"
-        price = ", ".join(f"{k} {v}" for k, v in pricing.items()) + f" {unit} per 1M tokens"
-    else:
-        price = "not shown"
-    params = offer.get("parameters") or []
-    lines = [
-        f"{offer.get('provider') or '?'} · {offer.get('model') or '?'} ({offer.get('name') or 'no name'})",
-        f"  page:       {offer.get('url')}",
-        f"  context:    {offer.get('context_length') or 'not shown'}"
-        f"   max output: {offer.get('max_output_tokens') or 'not shown'}",
-        f"  price:      {price}",
-        f"  parameters: {', '.join(params) if params else 'none documented'}",
-        f"  endpoints:  {', '.join(offer.get('endpoints') or []) or 'none given'}",
-        f"  released:   {offer.get('released') or 'not shown'}",
-    ]
-    return "\n".join(lines)

@@ -4,7 +4,10 @@
 - `probe_round` / `run_round` (round.py): many probes at bounded concurrency, Retry-After honoured,
   through a `ClientPool` (pool.py) of small httpx clients.
 - request.py builds requests, completion.py and sse.py read answers, status.py classifies statuses:
-  all pure.
+  all pure. network.py: the timestamping transport the clients read through.
+- `ProbeRunner` (runner.py): rounds of the configured probes, stored, each endpoint's up/down state
+  advanced; matching.py links a probe to the catalog endpoint it measures; plan.py prices probing
+  (`probe --plan`).
 """
 
 from monitor.probes.client import probe_once, redact

@@ -39,7 +39,6 @@ class Reading:
     """What an answer has shown so far. Instants are ``time.perf_counter()`` seconds."""
 
     first_token_at: float | None = None
-    last_token_at: float | None = None
     token_chunks: int = 0
     usage_tokens: int | None = None
     finish_reason: str | None = None
@@ -56,7 +55,6 @@ class Reading:
     def token(self, now: float) -> None:
         if self.first_token_at is None:
             self.first_token_at = now
-        self.last_token_at = now
         self.token_chunks += 1
 
 

@@ -1,7 +1,7 @@
 """The work behind the API's admin routes (`api.AdminActions`): a crawl or a probe round, started now on
 a background thread, one of each kind at a time.
 
-- crawl: by default `monitor.crawl.crawl_in_child` of the named sources (every enabled one when none
+- crawl: by default `monitor.crawling.run.crawl_in_child` of the named sources (every enabled one when none
   is named); the service may inject its own crawl job instead (`run_crawl`).
 - probe: the function the caller hands in (`run_probes`): the service's probe job under `modelwatch run`,
   one stored probe round under `modelwatch api`; without one, the probe route answers 503.
@@ -21,8 +21,8 @@ from typing import Any
 from api import ActionRefused
 from db.types import utcnow
 from monitor.config import Config
-from monitor.crawl import CrawlError, crawl_in_child, source_specs
-from monitor.report import crawl_summary
+from monitor.crawling.report import crawl_summary
+from monitor.crawling.run import CrawlError, crawl_in_child, source_specs
 
 logger = logging.getLogger(__name__)
 

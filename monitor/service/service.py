@@ -1,15 +1,12 @@
 """`modelwatch run`: the long-running service.
 
-APScheduler 3 runs the jobs, and keeps them in a table of modelwatch's own database
-(``apscheduler_jobs``): one job per crawl source, one per probe group (the probes that share an
-interval), one for rollups and one for retention. Every job has ``max_instances=1``, coalescing, a
-misfire grace time and jitter.
+APScheduler 3 runs the jobs (`monitor.service.schedule`), and keeps them in a table of modelwatch's own
+database (``apscheduler_jobs``). `Service` holds the jobs' bodies and the lifecycle:
 
 - Twisted's reactor runs once per process, so each crawl runs in a child process: a second scheduled
   crawl works in the same service.
 - A source that is unreachable is reported plainly and tried again at its next turn.
-- A restart resumes the stored schedule; jobs that came due while the service was down run once, spread
-  a few seconds apart rather than all at once.
+- A restart resumes the stored schedule.
 - SIGINT/SIGTERM let in-flight jobs finish their writes, then the service exits 0.
 """
 
@@ -17,17 +14,12 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import signal
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import FrameType
-from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.job import Job
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -40,63 +32,18 @@ from db.probes.retention import apply_retention
 from db.probes.rollups import rollup
 from db.types import utcnow
 from monitor import jobs
-from monitor.alert_commands import deliver_summary, delivery_pass, evaluate_summary
-from monitor.alerts.evaluate import evaluate
+from monitor.alerts.deliver import deliver_summary, delivery_pass
+from monitor.alerts.evaluate import evaluate, evaluate_summary
 from monitor.config import Config
-from monitor.crawl import CrawlError, crawl_in_child, source_specs
-from monitor.probing import ProbeRunner, round_summary
-from monitor.report import crawl_summary
+from monitor.crawling.report import crawl_summary
+from monitor.crawling.run import CrawlError, crawl_in_child, source_specs
+from monitor.probes.runner import ProbeRunner, round_summary
+from monitor.service.schedule import JobPlan, plan_jobs, source_every, sync_jobs
 
 logger = logging.getLogger(__name__)
 
 JOBS_TABLE = "apscheduler_jobs"
-# Jobs that are due at start are spread this many seconds apart (plus a little randomness).
-START_STAGGER_S = 3.0
-RETENTION_EVERY = timedelta(hours=6)
 HEARTBEAT_EVERY_S = 15
-ALERTS_EVERY = timedelta(seconds=30)
-
-
-def first_run_time(*, last_finished: datetime | None, every: timedelta, now: datetime) -> datetime:
-    """When a source should first be crawled after a (re)start: now if it is due, else when it will be."""
-    if last_finished is None:
-        return now
-    due = last_finished + every
-    return max(due, now)
-
-
-@dataclass(frozen=True)
-class JobPlan:
-    """A job the configuration asks for."""
-
-    id: str
-    name: str
-    func: Callable[..., None]
-    args: tuple[Any, ...]
-    every: timedelta
-    first: datetime  # when a new job first runs
-
-    @property
-    def func_ref(self) -> str:
-        return f"{self.func.__module__}:{self.func.__name__}"
-
-
-def _jitter(every: timedelta) -> int:
-    return int(min(every.total_seconds() * 0.05, 300))
-
-
-def _grace(every: timedelta) -> int:
-    return max(1, int(min(every.total_seconds() / 2, 3600)))
-
-
-def _same_job(job: Job, plan: JobPlan) -> bool:
-    trigger = job.trigger
-    return (
-        job.func_ref == plan.func_ref
-        and tuple(job.args) == plan.args
-        and isinstance(trigger, IntervalTrigger)
-        and trigger.interval == plan.every
-    )
 
 
 class Service:
@@ -241,34 +188,12 @@ class Service:
         self._evaluate_alerts()
 
     def _every(self, name: str) -> timedelta:
-        return next(s.every for s in self.config.sources if s.name == name)
+        return source_every(self.config, name)
 
     # -- schedule --------------------------------------------------------------------------------
     def plan(self, *, now: datetime) -> list[JobPlan]:
         """The jobs the configuration asks for, with when each would first run if it were new."""
-        runs = last_runs(engine=self.engine)
-        plans = []
-        for spec in source_specs(self.config):
-            every = self._every(spec.name)
-            last = runs.get(spec.name)
-            finished = last.finished if last is not None and last.status in ("ok", "partial") else None
-            first = first_run_time(last_finished=finished, every=every, now=now)
-            plans.append(
-                JobPlan(f"crawl:{spec.name}", f"crawl {spec.name}", jobs.crawl, (spec.name,), every, first)
-            )
-        groups = sorted({round(p.every.total_seconds()) for p in self.config.probes if p.enabled})
-        for every_s in groups:
-            every = timedelta(seconds=every_s)
-            name = f"probe round every {every}"
-            plans.append(JobPlan(f"probe:{every_s}s", name, jobs.probe, (every_s,), every, now))
-        every = ALERTS_EVERY
-        plans.append(JobPlan("alerts", "alert delivery", jobs.alerts, (), every, now + timedelta(seconds=5)))
-        if self.config.probes:
-            every = self.config.monitoring.rollup_every
-            plans.append(JobPlan("rollup", "rollup", jobs.rollup, (), every, now + every))
-            later = now + RETENTION_EVERY
-            plans.append(JobPlan("retention", "retention", jobs.retention, (), RETENTION_EVERY, later))
-        return plans
+        return plan_jobs(self.config, runs=last_runs(engine=self.engine), now=now)
 
     def schedule(self, *, now: datetime | None = None) -> list[tuple[JobPlan, datetime]]:
         """Bring the stored jobs in line with the configuration; returns each job with its next run.
@@ -276,44 +201,7 @@ class Service:
         The scheduler must be started (paused) so that the stored jobs are loaded.
         """
         now = now or utcnow()
-        plans = self.plan(now=now)
-        wanted = {plan.id for plan in plans}
-        stored = {job.id: job for job in self.scheduler.get_jobs(jobstore="default")}
-        for job_id, job in stored.items():
-            if job_id not in wanted:
-                logger.info("removing the stored job %s: no longer configured", job.name)
-                job.remove()
-        due = 0
-        planned = []
-        for plan in plans:
-            job = stored.get(plan.id)
-            if job is not None and _same_job(job, plan) and job.next_run_time is not None:
-                next_run: datetime = job.next_run_time
-                if next_run <= now:
-                    next_run, due = self._staggered(now, due), due + 1
-                    job.modify(next_run_time=next_run)
-            else:
-                next_run = plan.first
-                if next_run <= now:
-                    next_run, due = self._staggered(now, due), due + 1
-                self.scheduler.add_job(
-                    plan.func,
-                    IntervalTrigger(
-                        seconds=plan.every.total_seconds(), jitter=_jitter(plan.every), timezone=UTC
-                    ),
-                    args=plan.args,
-                    id=plan.id,
-                    name=plan.name,
-                    next_run_time=next_run,
-                    misfire_grace_time=_grace(plan.every),
-                    replace_existing=True,
-                )
-            planned.append((plan, next_run))
-        return planned
-
-    @staticmethod
-    def _staggered(now: datetime, index: int) -> datetime:
-        return now + timedelta(seconds=index * START_STAGGER_S + random.uniform(0, START_STAGGER_S))
+        return sync_jobs(self.scheduler, self.plan(now=now), now=now)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> list[tuple[JobPlan, datetime]]:
@@ -359,8 +247,3 @@ class Service:
         self.stop()
         logger.info("stopped")
         return 0
-
-
-def describe(planned: Sequence[tuple[JobPlan, datetime]]) -> list[str]:
-    """One line per job: name, interval, next run."""
-    return [f"{plan.name}: every {plan.every}, next {when:%Y-%m-%d %H:%M:%S} UTC" for plan, when in planned]

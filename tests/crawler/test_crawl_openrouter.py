@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from crawler.source import SourceSpec
 from db.engine import make_engine
 from db.models import Change, CrawlProblem, CrawlRun, Endpoint, Model, PricePeriod, Provider, ReportedStat
-from monitor.crawl import CrawlOutcome, crawl_in_child
+from monitor.crawling.run import CrawlOutcome, crawl_in_child
 from replica import faults
 from replica.catalog import load_snapshot
 from replica.server import ReplicaServer

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from crawler.source import SourceSpec
 from db.engine import make_engine
 from db.models import Change, CrawlProblem, Endpoint, Model, PricePeriod
-from monitor.crawl import CrawlOutcome, crawl_in_child
+from monitor.crawling.run import CrawlOutcome, crawl_in_child
 from replica import faults
 
 ALIASES = {"deepseek-v31-terminus": "deepseek/deepseek-v3.1-terminus"}

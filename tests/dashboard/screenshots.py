@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from monitor.dashboard_commands import start_dashboard, stop_dashboard, wait_until_ready
+from monitor.service.dashboard_process import start_dashboard, stop_dashboard, wait_until_ready
 from tests.dashboard.browser import CHROMIUM, PAGES, chromium, visit
 from tests.dashboard.seed import seed_database
 

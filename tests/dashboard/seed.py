@@ -20,7 +20,7 @@ from db.probes.samples import Sample
 from db.probes.store import record_samples
 from db.probes.targets import TargetSpec, ensure_targets
 from db.types import utcnow
-from monitor.crawl import crawl_in_child, source_specs
+from monitor.crawling.run import crawl_in_child, source_specs
 from monitor.demo import DEMO_MODEL, DEMO_PROBES, FLAKY, demo_config, probe_rounds, start_replica
 
 HOSTILE_MODEL = "<img src=x onerror=alert(1)>"

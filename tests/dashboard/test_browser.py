@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from monitor.dashboard_commands import wait_until_ready
+from monitor.service.dashboard_process import wait_until_ready
 from tests.dashboard.browser import CHROMIUM, PAGES, chromium, visit
 from tests.dashboard.seed import HOSTILE_MODEL
 
@@ -27,23 +27,8 @@ def free_port() -> int:
 
 
 def dashboard_command(db_url: str, port: int) -> list[str]:
-    """`modelwatch --db URL dashboard --port P`; until the CLI lists the command, the same parser and
-    runner through `python -m monitor.dashboard_commands`."""
-    from monitor.cli import build_parser
-
-    commands = next(a for a in build_parser()._actions if a.dest == "command")
-    if "dashboard" in (commands.choices or {}):
-        return [sys.executable, "-m", "monitor", "--db", db_url, "dashboard", "--port", str(port)]
-    return [
-        sys.executable,
-        "-m",
-        "monitor.dashboard_commands",
-        "--db",
-        db_url,
-        "dashboard",
-        "--port",
-        str(port),
-    ]
+    """`modelwatch --db URL dashboard --port P`."""
+    return [sys.executable, "-m", "monitor", "--db", db_url, "dashboard", "--port", str(port)]
 
 
 @pytest.fixture(scope="module")

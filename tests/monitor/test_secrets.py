@@ -21,7 +21,7 @@ from replica.catalog import demo_catalog
 from replica.chat.behaviour import ChatBehaviour, ChatFailure
 from replica.chat.table import ChatTable
 from replica.server import ReplicaServer
-from tests.monitor.test_cli import service_env
+from tests.monitor.cli.test_cli import service_env
 
 RIGHT_KEY = "sk-mwtest-RIGHT-5f0c2a9e7d1b4c38a6e2"
 WRONG_KEY = "sk-mwtest-WRONG-93b1d7c4e8a2f6051bd9"

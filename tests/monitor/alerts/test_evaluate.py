@@ -12,7 +12,7 @@ from urllib.parse import quote_plus
 from db.alerts.outbox import list_deliveries
 from db.catalog.runs import start_run
 from monitor.alerts.evaluate import evaluate
-from tests.monitor.alert_data import MODEL, T0, config, crawl, endpoint, many, probe_target, samples
+from tests.monitor.alerts.data import MODEL, T0, config, crawl, endpoint, many, probe_target, samples
 
 HOOKS = """
 [[alerts.webhooks]]

@@ -13,8 +13,8 @@ from monitor.alerts.deliver import deliver
 from monitor.alerts.evaluate import evaluate
 from monitor.probes import run_round
 from replica.chat.behaviour import ChatBehaviour
-from tests.monitor.alert_data import MODEL, T0, config
-from tests.monitor.alert_receivers import WebhookReceiver
+from tests.monitor.alerts.data import MODEL, T0, config
+from tests.monitor.alerts.receivers import WebhookReceiver
 
 POLICY = OutagePolicy(down_after=3, up_after=2)
 FIVE = timedelta(minutes=5)

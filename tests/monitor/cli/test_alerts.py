@@ -11,10 +11,10 @@ import pytest
 
 from db.engine import make_engine
 from db.types import utcnow
-from monitor.alert_commands import add_commands, run_command
+from monitor.cli.alerts import add_commands, run_command
 from monitor.config import Config
-from tests.monitor.alert_data import config, crawl, many
-from tests.monitor.alert_receivers import WebhookReceiver, free_port
+from tests.monitor.alerts.data import config, crawl, many
+from tests.monitor.alerts.receivers import WebhookReceiver, free_port
 
 
 def run(argv: list[str], *, cfg: Config, db_url: str) -> int | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 
+from monitor.cli.dashboard import add_commands, run_command
 from monitor.config import Config
-from monitor.dashboard_commands import DEFAULT_PORT, add_commands, run_command
+from monitor.settings import DEFAULT_DASHBOARD_PORT as DEFAULT_PORT
 
 
 def parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from replica.chat.behaviour import ChatBehaviour
-from tests.monitor.test_cli import modelwatch
+from tests.monitor.cli.test_cli import modelwatch
 
 PROBES = """
 [[sources]]

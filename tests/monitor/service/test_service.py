@@ -20,7 +20,8 @@ from db.heartbeat import Heartbeat
 from db.models import CrawlRun, ProbeSample, ProbeTarget
 from db.types import utcnow
 from monitor.config import Config, parse_config
-from monitor.service import START_STAGGER_S, Service
+from monitor.service.schedule import START_STAGGER_S
+from monitor.service.service import Service
 
 
 def config_text(replica_url: str, *, every: str = "1h", extra: str = "") -> str:
