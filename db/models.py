@@ -93,6 +93,9 @@ class Endpoint(EndpointBase, table=True):
     model_id: int = Field(foreign_key="model.id", index=True)
     parameters: list[str] = _json([])
     parameter_defaults: dict[str, Any] = _json({})
+    #: why each field has its value, for sources that read pages: {field: {where, snippet, method,
+    #: confidence}} (`crawler.extract.evidence`); null where the source is an API
+    evidence: dict[str, Any] | None = _json()
     first_seen: datetime = _time()
     last_seen: datetime = _time()
     removed_at: datetime | None = _time(nullable=True)

@@ -69,6 +69,10 @@ class PagesSpider(SourceSpider):
             )
             return
         self.parsed_ok.append(response.url)
+        for problem in extraction.problems:
+            # what the page left unclear (an ambiguous price, a row without a model id): recorded,
+            # while the offers that were read go in
+            yield Problem(kind="extraction", url=response.url, message=problem, warning=True)
         for offer in usable:
             yield endpoint_from_offer(offer, provider=self.source.provider)
 
@@ -100,6 +104,7 @@ def endpoint_from_offer(offer: PageOffer, *, provider: str | None) -> EndpointIn
         ),
         released=offer.released,
         page_url=offer.url,
+        evidence={name: why.to_json() for name, why in sorted(offer.evidence.items())} or None,
     )
 
 

@@ -117,6 +117,8 @@ class EndpointIn:
     released: date | None = None
     page_url: str | None = None
     reported: ReportedStats | None = None
+    #: where each value was read on a page: {field: {where, snippet, method, confidence}}; None for APIs
+    evidence: dict[str, Any] | None = None
 
     @property
     def key(self) -> str:

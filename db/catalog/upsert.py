@@ -265,6 +265,7 @@ def _endpoint_values(given: EndpointIn) -> dict[str, Any]:
         page_url=given.page_url,
         released=given.released,
         parameter_defaults=dict(given.parameter_defaults),
+        evidence=given.evidence,
     )
     values["currency"] = given.pricing.currency if given.pricing is not None else "USD"
     return values

@@ -42,6 +42,12 @@ def test_eigenai_page_becomes_a_credits_endpoint_of_the_canonical_model(
         endpoint.parameters
     )
     assert (period.input, period.output, period.currency) == (D("0.4"), D("2"), "credits")
+    # why each value was read is stored with it: where on the page, the text, how sure
+    assert endpoint.evidence is not None
+    assert {"model", "pricing", "parameters"} <= set(endpoint.evidence)
+    assert "0.4" in endpoint.evidence["pricing"]["snippet"]
+    for why in endpoint.evidence.values():
+        assert why["where"] and why["method"] and 0 < why["confidence"] <= 1
 
 
 def test_page_whose_price_vanished_is_one_parser_broken_event_and_keeps_the_price(

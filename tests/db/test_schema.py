@@ -74,9 +74,11 @@ def test_a_model_change_without_a_migration_is_found(sqlite_url: str) -> None:
 
 
 def _make_v010_like(url: str) -> None:
-    """The tables as 0.1.0 made them: create_all, no version table, one row."""
+    """The tables as 0.1.0 made them (the baseline migration), no version table, one row."""
     engine = make_engine(url, create=False, check=False)
-    SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:
+        command.upgrade(schema.alembic_config(connection), schema.BASELINE)
+        connection.execute(text("DROP TABLE alembic_version"))
     with engine.begin() as connection:
         connection.execute(
             text("INSERT INTO provider (name, slug, meta, first_seen) VALUES ('Acme', 'acme', '{}', :t)"),
