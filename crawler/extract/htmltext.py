@@ -14,6 +14,8 @@ from typing import Any
 
 from lxml import etree, html
 
+from crawler.extract.struck import mark_struck
+
 _BLOCK = frozenset(
     [
         "address",
@@ -105,6 +107,7 @@ def parse_document(body: str) -> Document:
     doc = Document()
     _read_head(root, doc)
     _read_scripts(root, doc)
+    mark_struck(root)  # old prices read as ~~$0.50~~ in the lines
     for element in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
         if element.getparent() is not None:
             element.drop_tree()

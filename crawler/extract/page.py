@@ -25,7 +25,7 @@ from crawler.extract.evidence import Evidence, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
 from crawler.extract.params import find_parameters
-from crawler.extract.prices import choose_prices, find_prices
+from crawler.extract.prices import find_prices, settle_prices
 from crawler.extract.quantities import unglue_dates
 from crawler.extract.structured import Found, read_json_ld, read_json_records
 from crawler.extract.tables import read_price_tables
@@ -137,10 +137,11 @@ def _extract_single(
         why["parameters"] = evidence("table", "parameter table or list", ", ".join(names))
     pricing = pick("pricing")
     currency = _first(s.currency for s in sources)
-    if pricing is None:
-        pricing, currency = choose_prices(find_prices(lines))
-        if pricing is not None:
-            why["pricing"] = evidence("text", "page text", _shown(pricing))
+    prices = settle_prices(find_prices(lines)) if pricing is None else None
+    if prices is not None:  # the standard price from the text; the others noted, ambiguities reported
+        pricing, currency = prices.pricing, prices.currency
+        if prices.evidence is not None:
+            why["pricing"] = prices.evidence
     name = pick("name", find_name(lines, h1=doc.h1, title=doc.title, model=model), where="heading or title")
     offer = PageOffer(
         url=url,
@@ -156,8 +157,10 @@ def _extract_single(
         endpoints=endpoints,
         released=pick("released", find_released(lines)),
         evidence=why,
+        notes=prices.notes if prices else (),
     )
     problems = ([NO_MODEL] if model is None else []) + ([NO_PRICE] if pricing is None else [])
+    problems += list(prices.problems) if prices else []
     if model is None and pricing is None and offer.context_length is None:
         return PageExtraction(offers=[], problems=["no model offer found", *problems])
     return PageExtraction(offers=[offer], problems=problems)

@@ -1,78 +1,101 @@
-"""Token prices from a page's text lines, as `Decimal` per 1M tokens.
+"""Token prices from a page's text lines, as `Decimal` per 1M tokens, each with what it is.
 
-An amount counts as a price when it carries a currency (``$0.27``, ``0.40 credits``) or a token unit
-(``0.40 /M tokens``). Its unit is read after it (``per 1M``, ``/M``, ``per MTok``, ``/ 1K tokens``, on the
-same line or the next), else from the label before it, else per 1M is assumed for a ``$`` amount under
-an input/output label. Its role (input, output, cache_read, cache_write, request) comes from the words
-right after the unit (``/M input tokens``), else the nearest label before it on the line, else a label
-line just above. Amounts per hour, image, second and the like, and batch or fine-tuning prices, are
-skipped. The first price found for each role wins. ``Free`` counts as 0 only under a price label.
+An amount counts as a price when it carries a currency (``$0.27``, ``¥4``, ``€0.37``, ``5¢``, ``0.40
+credits``) or a token unit (``0.40 /M tokens``); `crawler.extract.amounts` reads it and its unit (per 1M,
+per 1K, per token, per request; per hour, image and the like are not token prices). Its role (input,
+output, cache_read, cache_write, request) comes from the words right after the unit (``/M input tokens``,
+``in/out Mtoken``, ``cached in Mtoken``), else the nearest label before it on the line, else the column
+header above it, else a label line just above. Without a unit, the label, the header or the lines above
+give the scale (``Input ($/1K tokens)``), else per 1M tokens is assumed for an amount with a currency.
+
+What the price is, `crawler.extract.qualifiers` says from the words around it: the standard price, or an
+old (struck-through) one, a promotion, a batch or off-peak rate, a tier above the first prompt length, a
+lower bound (``from $0.10``) or one end of a range. `crawler.extract.price_choice` settles them into the
+offer's prices and notes. ``Free`` counts as 0 only under a price label.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from decimal import Decimal
 
-from crawler.extract.quantities import tidy, to_decimal
+from crawler.extract.amounts import STRUCK, Amount, read_amounts, unit_at
+from crawler.extract.price_choice import PriceMention, choose_prices, settle_prices
+from crawler.extract.qualifiers import RANGE, Qualifier, is_range_link, qualify
+from crawler.extract.quantities import tidy
 
-_AMOUNT = re.compile(
-    r"(?:(?P<cur>US\$|\$|USD\s?)|(?<![\w.,/\-$]))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?!\d)(?!\s*%)",
-)
-_UNIT = re.compile(
-    r"^\s*(?P<cur>usd|credits?|dollars?)?\s*(?:/|per\b|for\s+(?:every\s+)?|every\b)\s*"
-    r"(?P<qty>1,000,000|1,000|1000000|1000|100|1|one)?\s*"
-    r"(?P<scale>mtoks?|mtokens|m\b|million|mil\b|k\b|thousand|tokens?\b|toks?\b|"
-    r"(?P<req>requests?|req\b|calls?)|"
-    r"(?P<other>queries|query|images?|img\b|hours?|hr\b|h\b|seconds?|sec\b|s\b|minutes?|min\b|"
-    r"characters?|chars?|pages?|steps?|gb\b|months?|searches|search|videos?|audio|days?|gpu))",
-    re.I,
-)
 _AFTER_ROLE = re.compile(
-    r"^\s*(?:tokens?\s*)?(?:of\s*)?(?P<role>cached\s*input|cache\s*(?:reads?|hits?|writes?)|input|output|"
-    r"prompt|completion|in\b|out\b)(?=\s*(?:tokens?|toks?)\b|\s*$|\s*[•|·,;)(\[\]/]|\s+(?:and|&)\b)",
+    r"^\s*(?:tokens?\s*)?(?:of\s*)?(?P<role>cached\s*(?:input|in\b|prompt)|cache\s*(?:reads?|hits?|writes?)|"
+    r"input|output|prompt|completion|in\b|out\b)(?=\s*(?:tokens?|toks?|mtok\w*)\b|\s*$|\s*[•|·,;)(\[\]/]|"
+    r"\s+(?:and|&|\+)\b|\s*\t)",
     re.I,
 )
 _AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\b", re.I)
-_SCALE_WORDS = {"m": 10**6, "mtok": 10**6, "mtoks": 10**6, "mtokens": 10**6, "million": 10**6, "mil": 10**6}
-_SCALE_WORDS |= {"k": 10**3, "thousand": 10**3, "token": 1, "tokens": 1, "tok": 1, "toks": 1}
-_QTY = {"1,000,000": 10**6, "1000000": 10**6, "1,000": 10**3, "1000": 10**3, "100": 100, "one": 1, "1": 1}
-_LABEL_SCALE_M = re.compile(
-    r"(?:per|/)\s*(?:1\s*)?(?:m\b|mtok|million)|\bmtok\b|\b1\s*m\s+tokens|million\s+tokens", re.I
+_PAIR_LINK = re.compile(r"^\s*/\s*$")
+_PAIR_ROLES = re.compile(
+    r"^\s*(?P<a>in(?:put)?|prompt)\s*/\s*(?P<b>out(?:put)?|completion)\b(?:\s*tokens?\b)?", re.I
 )
-_LABEL_SCALE_K = re.compile(r"(?:per|/)\s*(?:1\s*)?(?:k\b|thousand)|\b1\s*k\s+tokens|thousand\s+tokens", re.I)
+_PAIR_LABEL = re.compile(r"\b(?:in(?:put)?|prompt)\s*/\s*(?:out(?:put)?|completion)\b", re.I)
+_LABEL_SCALE_M = re.compile(
+    r"(?:per|/)\s*(?:1\s*)?(?:m\b|mtok|million)|\bmtok\w*\b|\b1\s*m\s*tokens|million\s+tokens|\bm\s+tokens\b|"
+    r"百万|per\s+1,000,000\b",
+    re.I,
+)
+_LABEL_SCALE_K = re.compile(
+    r"(?:per|/)\s*(?:1\s*)?(?:k\b|thousand)|\b1\s*k\s*tokens|thousand\s+tokens|per\s+1,?000\s+tokens|"
+    r"每千|/\s*千",
+    re.I,
+)
+#: "prompts > 200k tokens", "prompts longer than 128K": a tier, not an input price
+_TIER_WORDS = r"(?:\s*(?:tokens?\s*)?(?:<|>|≤|≥|=|longer|shorter|up\s+to|over|above|under|below|of\s+up))"
 _ROLES = (
     (
         "cache_write",
-        re.compile(r"cache[ds]?\s*(?:writes?|creation|write\s*tokens)|writes?\s*(?:to\s*)?cache", re.I),
+        re.compile(
+            r"cach(?:e[ds]?|ing)\s*(?:writes?|creation|write\s*tokens)|writes?\s*(?:to\s*)?cache", re.I
+        ),
     ),
     (
         "cache_read",
         re.compile(
-            r"cache[ds]?\s*(?:reads?|hits?|refresh(?:es)?)|cached\s*(?:input|prompt|tokens?)|cached\b", re.I
+            r"cach(?:e[ds]?|ing)\s*(?:reads?|hits?|refresh(?:es)?)|cached\s*(?:input|in\b|prompt|tokens?)|cached\b|"
+            r"缓存命中",
+            re.I,
         ),
     ),
-    ("input", re.compile(r"\b(?:input|prompt)s?\b|cache\s*miss", re.I)),
-    ("output", re.compile(r"\b(?:output|completion)s?\b", re.I)),
+    (
+        "input",
+        re.compile(
+            rf"\b(?:input|prompt)s?\b(?!{_TIER_WORDS})|cache\s*miss|\bin\b(?=\s*[:/])|输入|缓存未命中", re.I
+        ),
+    ),
+    ("output", re.compile(r"\b(?:output|completion)s?\b|\bout\b(?=\s*[:/])|输出", re.I)),
     ("request", re.compile(r"\brequests?\b", re.I)),
 )
-_SKIP = re.compile(r"\b(?:batch|fine[\s-]?tun\w*|training|storage|per\s*hour)\b", re.I)
-_FREE = re.compile(r"^(?P<label>.{0,40}?)[\s:\-–]*\bfree\b[\s!.]*$", re.I)
+_SKIP = re.compile(r"\b(?:fine[\s-]?tun\w*|training|storage|per\s*hour)\b", re.I)
+_FREE = re.compile(r"^(?P<label>.{0,40}?)[\s:\-–]*\b(?:free|免费)\b[\s!.]*$", re.I)
 _CACHE_WORD = re.compile(r"^\W*(writes?|reads?|hits?)\b[\s:]*$", re.I)
 _PRICE_LABEL = re.compile(r"^(?:price|pricing|cost)s?\b", re.I)
+_BLENDED_LABEL = re.compile(
+    r"^(?:(?:token\s+)?(?:price|pricing|cost)s?|(?:blended|flat|base)\s+(?:price|rate)|per[\s-]token\s+price)"
+    r"(?:\s*\((?:input\s*(?:and|&|/|\+)\s*output|in\s*/\s*out)\))?$",
+    re.I,
+)
+BLENDED = "input+output"  # one price for input and output alike ("Price: $0.40 / 1M tokens")
+_SECTION = 40  # a heading above prices is a short line
+_SECTION_WORD = re.compile(r"batch|promo|discount|off-peak", re.I)
 _MAX_LINE = 4000
 
-
-@dataclass(frozen=True)
-class PriceMention:
-    """One price read from the page: role, amount per 1M tokens (or per request) and its currency."""
-
-    role: str
-    amount: Decimal
-    currency: str | None
-    line: int
+__all__ = [
+    "PriceMention",
+    "choose_prices",
+    "find_prices",
+    "per_million",
+    "role_of",
+    "scale_of",
+    "settle_prices",
+]
 
 
 def find_prices(lines: list[str]) -> list[PriceMention]:
@@ -82,19 +105,8 @@ def find_prices(lines: list[str]) -> list[PriceMention]:
         if len(line) > _MAX_LINE:
             continue
         found.extend(_read_line(lines, index))
-        free = _read_free(lines, index)
-        found.extend(free)
+        found.extend(_read_free(lines, index))
     return found
-
-
-def choose_prices(mentions: list[PriceMention]) -> tuple[dict[str, Decimal] | None, str]:
-    """The first price per role, and the currency: ``credits`` when the page prices only in credits."""
-    pricing: dict[str, Decimal] = {}
-    for mention in mentions:
-        pricing.setdefault(mention.role, mention.amount)
-    currencies = {m.currency for m in mentions if m.currency}
-    currency = "credits" if "credits" in currencies and "USD" not in currencies else "USD"
-    return (pricing or None), currency
 
 
 def role_of(label: str) -> str | None:
@@ -109,7 +121,8 @@ def role_of(label: str) -> str | None:
 
 
 def scale_of(label: str) -> int | None:
-    """Tokens per priced unit named in a label or header (``$/1M tokens`` -> 1000000), or None."""
+    """Tokens per priced unit named in a label or header (``$/1M tokens`` -> 1000000, ``元/百万tokens``
+    -> 1000000, ``per 1,000 tokens`` -> 1000), or None."""
     if _LABEL_SCALE_M.search(label):
         return 10**6
     if _LABEL_SCALE_K.search(label):
@@ -124,69 +137,192 @@ def per_million(amount: Decimal, tokens_per_unit: int) -> Decimal:
 
 def _read_line(lines: list[str], index: int) -> list[PriceMention]:
     line = lines[index]
+    amounts = [a for a in read_amounts(line) if a.priced]
     found: list[PriceMention] = []
     last_end = 0
-    for match in _AMOUNT.finditer(line):
-        if match.start() < last_end:
+    skip_next = False
+    for position, amount in enumerate(amounts):
+        if skip_next:
+            skip_next = False
+            last_end = amount.end
             continue
-        amount = to_decimal(match.group("num"))
-        rest = line[match.end() :]
-        unit = _UNIT.match(rest)
-        unit_here = unit is not None
-        if unit is None and not rest.strip() and index + 1 < len(lines):
-            unit = _UNIT.match(lines[index + 1])
-        currency = "USD" if match.group("cur") else None
-        if unit and unit.group("cur"):
-            currency = "credits" if unit.group("cur").lower().startswith("credit") else "USD"
-        left = line[last_end : match.start()]
-        end = match.end() + (unit.end() if unit and unit_here else 0)
-        after = _AFTER_ROLE.match(line[end:])
-        if after:
-            end += after.end()
-        else:
-            tokens = _AFTER_TOKENS.match(line[end:])
-            end += tokens.end() if tokens else 0
-        last_end = end
-        if amount is None or amount < 0 or (currency is None and unit is None):
+        following = amounts[position + 1] if position + 1 < len(amounts) else None
+        pair = _pair(line, amount, following, line[last_end : amount.start])
+        if pair is not None and following is not None:
+            found.extend(_pair_mentions(lines, index, amount, following, pair))
+            last_end, skip_next = pair[2], True
             continue
-        if _SKIP.search(line[: match.start()]) or (unit and unit.group("other")):
-            continue
-        role = role_of(after.group("role")) if after else None
-        header = _column_header(lines, index, match.start())
-        role = role or _normal_role(after) or role_of(left) or (role_of(header) if header else None)
-        role = role or _cache_role(left, lines, index)
-        if role is None and not line[: match.start()].strip():
-            role = _label_above(lines, index)
-        if unit and unit.group("req"):
-            role = "request"
-        if role is None:
-            continue
-        if role == "request":
-            found.append(PriceMention(role, tidy(amount), currency, index))
-            continue
-        tokens_per_unit = _tokens_per_unit(unit) if unit else None
-        if tokens_per_unit is None:
-            if currency is None:
-                continue
-            context = " ".join([left, header or "", *lines[max(0, index - 3) : index]])
-            tokens_per_unit = scale_of(context) or 10**6
-        found.append(PriceMention(role, per_million(amount, tokens_per_unit), currency, index))
+        inherit = found[-1].role if found and "\t" not in line[last_end : amount.start] else None
+        mention, last_end = _mention(lines, index, amount, following, last_end, inherit)
+        if mention is not None and mention.role == BLENDED:
+            found.extend(replace(mention, role=role) for role in ("input", "output"))
+        elif mention is not None:
+            found.append(mention)
     return found
 
 
-def _normal_role(after: re.Match[str] | None) -> str | None:
-    if after is None:
-        return None
-    word = after.group("role").lower()
-    return {"in": "input", "out": "output"}.get(word)
+def _mention(
+    lines: list[str],
+    index: int,
+    amount: Amount,
+    following: Amount | None,
+    last_end: int,
+    inherit: str | None,
+) -> tuple[PriceMention | None, int]:
+    """One amount of a line as a price mention (None when it is no token price), and where it ends;
+    ``inherit`` is the role of the price before it in the same cell, which an amount without a label of
+    its own shares (``Input: ~~$0.50~~ $0.25``, ``$0.10 – $0.90``, ``$1.25, prompts <= 200k; $2.50``)."""
+    line = lines[index]
+    left = line[last_end : amount.start]
+    end = amount.end
+    after = _AFTER_ROLE.match(line[end:])
+    if after:
+        end += after.end()
+    else:
+        tokens = _AFTER_TOKENS.match(line[end:])
+        end += tokens.end() if tokens else 0
+    if amount.per == "other" or _SKIP.search(_cell_of(line, amount.start)[0]):
+        return None, end
+    header = _column_header(lines, index, amount.start)
+    role = role_of(after.group("role")) if after else None
+    role = role or role_of(left) or inherit
+    method = "text"
+    if role is None and header and role_of(header):
+        role, method = role_of(header), "table"
+    role = role or _cache_role(left, lines, index)
+    if role is None and not line[: amount.start].strip():
+        role = _label_above(lines, index)
+    if amount.per == "request":
+        role = "request"
+    if role is None and _blended(left, lines, index):
+        role = BLENDED
+    if role is None:
+        return None, end
+    qualifier = _qualifier(lines, index, amount, following, left, header)
+    if role == "request":
+        return _make(role, tidy(amount.value), amount, index, qualifier, line, method), end
+    tokens_per_unit = amount.tokens
+    if tokens_per_unit is None:
+        if amount.currency is None:
+            return None, end
+        context = " ".join([left, header or "", *lines[max(0, index - 3) : index]])
+        tokens_per_unit = scale_of(context) or 10**6
+    value = per_million(amount.value, tokens_per_unit)
+    return _make(role, value, amount, index, qualifier, line, method), end
 
 
-def _tokens_per_unit(unit: re.Match[str]) -> int | None:
-    scale = unit.group("scale").lower()
-    if scale not in _SCALE_WORDS:
+def _blended(left: str, lines: list[str], index: int) -> bool:
+    """A price under a bare ``Price`` label (on the line, or alone just above): one price for input and
+    output alike, as pages that give a single price mean it."""
+    label = left.strip(" \t:-–·")
+    if label:
+        return bool(_BLENDED_LABEL.search(label))
+    return bool(index and _BLENDED_LABEL.search(lines[index - 1].strip(" \t:")))
+
+
+def _pair(
+    line: str, first: Amount, second: Amount | None, left: str
+) -> tuple[str, str, int, int | None] | None:
+    """``$0.26 / $0.38 in/out Mtoken``: two prices with their roles after them (or in the label before
+    them, ``Input / Output: $0.20 / $0.60``); (first role, second role, end, tokens per unit)."""
+    if second is None or first.per is not None or not _PAIR_LINK.match(line[first.end : second.start]):
         return None
-    qty = _QTY.get((unit.group("qty") or "1").lower(), 1)
-    return _SCALE_WORDS[scale] * qty
+    rest = line[second.end :]
+    roles = _PAIR_ROLES.match(rest)
+    if roles:
+        tail = rest[roles.end() :]
+        tokens, per, length = unit_at(tail)
+        if second.tokens is None and per == "tokens":
+            return "input", "output", second.end + roles.end() + length, tokens
+        return "input", "output", second.end + roles.end(), second.tokens
+    if _PAIR_LABEL.search(left):
+        return "input", "output", second.end, second.tokens
+    return None
+
+
+def _pair_mentions(
+    lines: list[str], index: int, first: Amount, second: Amount, pair: tuple[str, str, int, int | None]
+) -> list[PriceMention]:
+    line = lines[index]
+    role_a, role_b, _end, tokens = pair
+    context = " ".join([line[: first.start], *lines[max(0, index - 3) : index]])
+    tokens = tokens or scale_of(context) or 10**6
+    qualifier = _qualifier(lines, index, first, None, line[: first.start], None)
+    found = []
+    for role, amount in ((role_a, first), (role_b, second)):
+        if amount.currency is None and amount.tokens is None and tokens is None:
+            continue
+        found.append(_make(role, per_million(amount.value, tokens), amount, index, qualifier, line))
+    return found
+
+
+def _make(
+    role: str,
+    value: Decimal,
+    amount: Amount,
+    index: int,
+    qualifier: Qualifier,
+    line: str,
+    method: str = "text",
+) -> PriceMention:
+    return PriceMention(
+        role=role,
+        amount=value,
+        currency=amount.currency,
+        line=index,
+        kind=qualifier.kind,
+        words=qualifier.words,
+        snippet=line.replace(STRUCK, "").replace("\t", " | "),
+        method=method,
+    )
+
+
+def _qualifier(
+    lines: list[str],
+    index: int,
+    amount: Amount,
+    following: Amount | None,
+    left: str,
+    header: str | None,
+) -> Qualifier:
+    """What the words around the amount say it is: its cell's text before and after it, its row label
+    (the line's first cell), its column header and a short heading above it."""
+    line = lines[index]
+    cell, cell_start = _cell_of(line, amount.start)
+    before = cell[: amount.start - cell_start]
+    stop = following.start if following is not None else len(line)
+    after = line[amount.end : stop].split("\t")[0]
+    if following is not None and is_range_link(line[amount.end : following.start]):
+        return Qualifier(RANGE, "range")
+    row_label = line.split("\t")[0] if "\t" in line and not line.startswith(cell) else ""
+    context = " ".join([row_label, header or "", _heading_above(lines, index)])
+    if left and is_range_link(left):  # the upper end of "$0.10 – $0.90"
+        return Qualifier(RANGE, "range")
+    return qualify(before, after, struck=amount.struck, context=context)
+
+
+def _cell_of(line: str, position: int) -> tuple[str, int]:
+    """The tab-separated cell of ``line`` that holds ``position``, and where it starts."""
+    start = line.rfind("\t", 0, position) + 1
+    end = line.find("\t", position)
+    return line[start : end if end >= 0 else len(line)], start
+
+
+def _heading_above(lines: list[str], index: int) -> str:
+    """The nearest short line without a price above ``index``, past label lines (``Output price``) and
+    the lines of the prices above it, within a few lines: a section heading such as ``Batch API``."""
+    for back in range(index - 1, max(-1, index - 7), -1):
+        above = lines[back]
+        if len(above) > _SECTION or "\t" in above or any(a.priced for a in read_amounts(above)):
+            continue
+        if (
+            role_of(above)
+            and len(above) < 30
+            and not re.search(r"batch|promo|discount|off-peak", above, re.I)
+        ):
+            continue
+        return above
+    return ""
 
 
 def _cache_role(left: str, lines: list[str], index: int) -> str | None:
@@ -207,7 +343,7 @@ def _column_header(lines: list[str], index: int, position: int) -> str | None:
         above = lines[back]
         if above.count("\t") != width:
             continue
-        if not _AMOUNT.search(above) or "$" not in above:
+        if not any(a.currency for a in read_amounts(above)):
             return above.split("\t")[column]
     return None
 
@@ -215,29 +351,30 @@ def _column_header(lines: list[str], index: int, position: int) -> str | None:
 def _label_above(lines: list[str], index: int) -> str | None:
     for back in range(index - 1, max(-1, index - 4), -1):
         above = lines[back]
-        if _AMOUNT.search(above) and "$" in above or len(above) > 60:
+        if any(a.currency for a in read_amounts(above)) or len(above) > 60:
             return None
         if _SKIP.search(above):
             return None
         role = role_of(above)
         if role:
             return role
-        if not _UNIT.match(above):
+        if not re.match(r"^\s*(?:/|per\b)", above, re.I):
             return None
     return None
 
 
 def _read_free(lines: list[str], index: int) -> list[PriceMention]:
-    match = _FREE.match(lines[index].replace("\t", " "))
+    line = lines[index].replace("\t", " ")
+    match = _FREE.match(line)
     if not match:
         return []
     label = match.group("label").strip()
-    if label and _SKIP.search(label):
+    if label and (_SKIP.search(label) or re.search(r"\btier\b|\btrial\b|\bplan\b", label, re.I)):
         return []
     role = role_of(label) if label else _label_above(lines, index)
     if role and role != "request":
-        return [PriceMention(role, Decimal(0), None, index)]
+        return [PriceMention(role, Decimal(0), None, index, snippet=line)]
     above = lines[index - 1] if index else ""
     if _PRICE_LABEL.match(label) or (not label and _PRICE_LABEL.match(above) and len(above) < 30):
-        return [PriceMention(r, Decimal(0), None, index) for r in ("input", "output")]
+        return [PriceMention(r, Decimal(0), None, index, snippet=line) for r in ("input", "output")]
     return []
