@@ -105,6 +105,26 @@ def offers_rows(endpoints: Sequence[EndpointState]) -> pd.DataFrame:
     return frame
 
 
+def evidence_rows(endpoints: Sequence[EndpointState]) -> pd.DataFrame:
+    """Where a page source read each value of each endpoint: one row per endpoint and field."""
+    rows = [
+        {
+            "provider": e.label,
+            "field": name,
+            "read from": why.get("where"),
+            "text": why.get("snippet"),
+            "how": why.get("method"),
+            "sure": why.get("confidence"),
+            "page": e.page_url,
+        }
+        for e in endpoints
+        for name, why in sorted((e.evidence or {}).items())
+        if isinstance(why, dict)
+    ]
+    columns = ["provider", "field", "read from", "text", "how", "sure", "page"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def measured_vs_reported(endpoints: Sequence[EndpointState]) -> pd.DataFrame:
     """Our probes' figures beside the aggregator's, each column labelled by who measured it."""
     rows = []

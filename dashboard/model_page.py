@@ -8,7 +8,7 @@ from datetime import timedelta
 import streamlit as st
 
 from dashboard import charts, context, freshness, history
-from dashboard.frames import measured_vs_reported, offers_rows
+from dashboard.frames import evidence_rows, measured_vs_reported, offers_rows
 from dashboard.text import md
 from db.catalog.snapshot import CatalogSnapshot
 
@@ -106,6 +106,23 @@ def render() -> None:
         "(OpenRouter) publishes about the endpoint over its last 30 minutes or day. They are never mixed."
     )
     st.dataframe(measured_vs_reported(endpoints), hide_index=True, width="stretch")
+
+    read = evidence_rows(endpoints)
+    if not read.empty:
+        with st.expander(f"Where each value was read ({len(read)} values from model pages)"):
+            st.caption(
+                "For offers read from providers' pages: the place on the page, the text the value was "
+                "read from, how it was read and how sure the extractor is (0-1)."
+            )
+            st.dataframe(
+                read,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "sure": st.column_config.NumberColumn(format="%.2f"),
+                    "page": st.column_config.LinkColumn(),
+                },
+            )
 
 
 def _chosen_model(snap: CatalogSnapshot) -> str | None:

@@ -182,6 +182,7 @@ def _endpoints(
                 reported=reported.get(row["id"]),
                 health=health.get(row["id"]),
                 removed_at=row["removed_at"],
+                evidence=row["evidence"] or None,
             )
         )
     return states

@@ -7,6 +7,7 @@ Money stays `Decimal` per 1M tokens (`request` per request, as published); times
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -93,6 +94,8 @@ class EndpointState:
     reported: Reported | None = None
     health: Health | None = None
     removed_at: datetime | None = None
+    #: where a page source read each value: {field: {where, snippet, method, confidence}}; None for APIs
+    evidence: Mapping[str, Any] | None = field(default=None, compare=False)
 
     @property
     def status(self) -> str:

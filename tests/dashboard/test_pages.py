@@ -76,6 +76,11 @@ def test_model_page_offers_history_probes_incidents(app: AppFactory, seeded_url:
     novita = versus[versus["provider"] == "Novita [novita/fp8]"].iloc[0]
     assert novita["ours: probe"] == "novita-deepseek-v3.1"
     assert novita["reported by"] == "openrouter"
+    read = frames(at)[3]  # where each value of the page-crawled offers was read
+    eigen_read = read[read["provider"] == "EigenAI"].set_index("field")
+    assert {"model", "pricing", "parameters"} <= set(eigen_read.index)
+    assert "0.4" in eigen_read.loc["pricing", "text"] and eigen_read.loc["pricing", "read from"]
+    assert set(read["provider"]) == {"EigenAI"}  # API sources read no page: no rows
     assert len(at.get("vega_lite_chart")) >= 4  # 2 price histories, TTFT, uptime (+ incidents)
     for span in ("24h", "30d", "1y"):
         at.radio(key="model_range").set_value(span).run()
