@@ -21,6 +21,12 @@ def add_commands(commands: Commands) -> None:
     extract.add_argument(
         "--json", action="store_true", help="print a JSON array, one object per endpoint found"
     )
+    extract.add_argument(
+        "--explain",
+        action="store_true",
+        help="also say where each value was read: the place on the page, the text, how it was read and "
+        "how sure the extractor is (with --json: an `evidence` object per offer)",
+    )
     extract.add_argument("--provider", help="the provider the pages belong to (default: inferred)")
     extract.add_argument("--timeout", type=float, default=30.0, help="seconds per page (default 30)")
     extract.set_defaults(handler=cmd_extract)
@@ -43,7 +49,7 @@ def cmd_extract(args: argparse.Namespace, context: Context) -> int:
         extraction = extract_page(html, url=url, provider=args.provider)
         for problem in extraction.problems:
             print(f"warning: {url}: {problem}", file=sys.stderr)
-        found.extend(offer_to_json(offer) for offer in extraction.offers)
+        found.extend(offer_to_json(offer, explain=args.explain) for offer in extraction.offers)
     if args.json:
         print(json.dumps(found, indent=2, ensure_ascii=False, default=_json_default))
     else:
@@ -81,4 +87,11 @@ def offer_text(offer: dict[str, Any]) -> str:
         f"  endpoints:  {', '.join(offer.get('endpoints') or []) or 'none given'}",
         f"  released:   {offer.get('released') or 'not shown'}",
     ]
+    lines += [f"  note:       {note}" for note in offer.get("notes") or []]
+    evidence = offer.get("evidence")
+    if evidence:
+        lines.append("  read from:")
+        for name, why in evidence.items():
+            how = f"{why['method']}, {why['confidence']:.2f}"
+            lines.append(f"    {name:<18} {why['where']} ({how}): {why['snippet']!r}")
     return "\n".join(lines)

@@ -136,6 +136,22 @@ def test_extract_json_follows_the_contract(replica: Any, tmp_path: Path) -> None
     assert not list(tmp_path.glob("*.db"))  # extract stores nothing
 
 
+def test_extract_explain_says_where_each_value_was_read(replica: Any, tmp_path: Path) -> None:
+    page = f"{replica.url}/deepseek.html"
+    result = modelwatch("extract", page, "--json", "--explain", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (offer,) = json.loads(result.stdout)
+    why = offer["evidence"]
+    assert {"model", "pricing", "parameters"} <= set(why)
+    assert "0.4" in why["pricing"]["snippet"] and why["pricing"]["where"]
+    assert all(0 < w["confidence"] <= 1 and w["method"] for w in why.values())
+    text = modelwatch("extract", page, "--explain", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert "read from:" in text.stdout and "pricing" in text.stdout
+    plain = modelwatch("extract", page, "--json", cwd=tmp_path)
+    assert "evidence" not in json.loads(plain.stdout)[0]
+
+
 def test_extract_reports_fetch_errors(replica: Any, tmp_path: Path) -> None:
     replica.set_fault("/deepseek.html", faults.status(503))
     result = modelwatch("extract", f"{replica.url}/deepseek.html", cwd=tmp_path)
