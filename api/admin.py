@@ -1,11 +1,13 @@
 """The admin side: `POST /api/v1/crawl` and `POST /api/v1/probe` start work now.
 
 They need `Authorization: Bearer <token>` (the `MODELWATCH_ADMIN_TOKEN` the service was started with,
-compared in constant time). With no token configured they are off: 403, saying how to turn them on (403
-rather than 404, so a client learns the route exists and why it refuses). A wrong, absent or empty token
-is 401. The token is checked before the body is read, so nothing about the body leaks to a caller
-without it. The work itself is the injected `AdminActions`' (the service's crawl and probe jobs); these
-routes only start it and answer 202 with what was started.
+compared in constant time). A request without credentials is 401 with `WWW-Authenticate: Bearer`, as is
+a wrong or empty token. With no token configured the routes are off: a request that brings a token is
+403, saying how to turn them on (403 rather than 404, so a client learns the route exists and why it
+refuses; a request without one is still 401, saying the same). The token is checked before the body is
+read, so nothing about the body leaks to a caller without it. The work itself is the injected
+`AdminActions`' (the service's crawl and probe jobs); these routes only start it and answer 202 with
+what was started.
 """
 
 from __future__ import annotations
@@ -28,10 +30,24 @@ router = APIRouter(prefix="/api/v1", tags=["admin"])
 bearer = HTTPBearer(auto_error=False, description="the MODELWATCH_ADMIN_TOKEN the service runs with")
 OFF = "admin routes are off: start modelwatch with MODELWATCH_ADMIN_TOKEN set to turn them on"
 MAX_BODY = 64 * 1024
+CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 _RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"model": Problem, "description": "wrong, absent or empty bearer token"},
-    403: {"model": Problem, "description": "admin routes are off (no MODELWATCH_ADMIN_TOKEN)"},
+    401: {
+        "model": Problem,
+        "description": "no credentials, or a wrong or empty bearer token",
+        "headers": {
+            "WWW-Authenticate": {
+                "description": "the scheme to use: `Bearer`",
+                "required": True,
+                "schema": {"type": "string", "enum": ["Bearer"]},
+            }
+        },
+    },
+    403: {
+        "model": Problem,
+        "description": "admin routes are off (no MODELWATCH_ADMIN_TOKEN); a token was sent",
+    },
     409: {"model": Problem, "description": "already running"},
     422: {"model": ValidationProblem, "description": "bad body or unknown names"},
     503: {"model": Problem, "description": "this process can not do that work"},
@@ -52,16 +68,20 @@ def require_admin(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> None:
     state = state_of(request)
+    if credentials is None:
+        detail = "a valid admin token is required" if state.admin_enabled else OFF
+        raise HTTPException(401, detail, headers=CHALLENGE)
     if not state.admin_enabled:
         raise HTTPException(403, OFF)
-    if credentials is None or not state.token_matches(credentials.credentials):
-        raise HTTPException(401, "a valid admin token is required", headers={"WWW-Authenticate": "Bearer"})
+    if not state.token_matches(credentials.credentials):
+        raise HTTPException(401, "a valid admin token is required", headers=CHALLENGE)
 
 
 async def _names(request: Request, key: str) -> list[str] | None:
-    """The list under `key` in the JSON body; None when the body or the key is absent (meaning all)."""
+    """The list under `key` in the JSON body; None when the body (no byte at all) or the key is absent
+    (meaning all). A body of blanks is not JSON, so it is refused like any other."""
     raw = await request.body()
-    if not raw.strip():
+    if not raw:
         return None
     if len(raw) > MAX_BODY:
         raise ParameterError("body", f"body larger than {MAX_BODY} bytes", location="body")

@@ -18,6 +18,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -60,7 +61,8 @@ def create_app(
 ) -> FastAPI:
     """The catalog API over `engine` (or a new engine on `db_url`, disposed when the app stops).
 
-    - `admin_token`: the bearer token of the admin routes; None or empty turns them off (403).
+    - `admin_token`: the bearer token of the admin routes; None or empty turns them off (403 to a request
+      that brings a token, 401 to one without).
     - `actions`: what the admin routes start (`AdminActions`); None: they answer 503.
     - `aliases`: provider model id -> canonical id, so `?model=` takes either (the config's aliases).
     - `refresh_s`: how often, at most, the store's version is checked; `probe_refresh_s`: how often,
@@ -117,9 +119,40 @@ def create_app(
     app.state.modelwatch = state
     for router in (catalog_routes.router, recommend_routes.router, admin.router, ops_routes.router):
         app.include_router(router)
+    _document_parameters_as_sent(app)
     _add_error_handlers(app)
     app.add_middleware(CachedAnswers, state=state)  # repeated questions skip routing and parsing
     return app
+
+
+def _document_parameters_as_sent(app: FastAPI) -> None:
+    """Parameters in the OpenAPI document as they travel: a query string or a path has no null, so an
+    optional parameter (`float | None = None`) is documented as its type, not required, rather than as
+    `anyOf: [type, null]`, which no request can send (`?max_input_price=null` is a 422)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        fresh = app.openapi_schema is None
+        document = build()
+        if fresh:
+            for path_item in document.get("paths", {}).values():
+                for operation in path_item.values():
+                    for parameter in operation.get("parameters", []):
+                        parameter["schema"] = _without_null(parameter.get("schema", {}))
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    branches = schema.get("anyOf")
+    if not isinstance(branches, list) or {"type": "null"} not in branches:
+        return schema
+    rest = [branch for branch in branches if branch != {"type": "null"}]
+    outer = {key: value for key, value in schema.items() if key != "anyOf"}
+    if len(rest) == 1:
+        return {**rest[0], **outer}
+    return {**outer, "anyOf": rest}
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -7,12 +7,13 @@ document lists the fields as ordinary query parameters all the same.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 from api.http import MAX_COUNT
 from api.schemas import Status
+from db.catalog.changes import CHANGE_KINDS
 from db.catalog.listing import SORT_KEYS
 
 TERMINUS = "deepseek/deepseek-v3.1-terminus"
@@ -22,6 +23,14 @@ Sort = Literal[
     "-first_seen", "last_seen", "-last_seen", "id", "-id",
 ]  # fmt: skip
 assert {s.lstrip("-") for s in Sort.__args__} == set(SORT_KEYS)  # type: ignore[attr-defined]
+
+#: The kinds of change events (`?kind=` of /api/v1/changes and its Atom feed); any other is a 422 naming them.
+ChangeKind = Literal[
+    "new_model", "new_endpoint", "endpoint_removed", "price_up", "price_down", "price_added",
+    "price_removed", "context_changed", "parameters_changed", "endpoint_changed", "parser_broken",
+    "parser_fixed",
+]  # fmt: skip
+assert get_args(ChangeKind) == CHANGE_KINDS
 
 _MODEL = "canonical model id, a provider's model id, or a configured alias"
 

@@ -1,4 +1,5 @@
-"""The admin routes: off without a token, 401 on a wrong, absent or empty one, 202 with the right one."""
+"""The admin routes: 401 on a wrong, absent or empty token, 403 when off (no token configured) and one
+was sent, 202 with the right one."""
 
 from __future__ import annotations
 
@@ -23,9 +24,14 @@ def test_off_without_a_token(seeded: Engine, token: str | None) -> None:
     actions = RecordingActions()
     with make_client(seeded, admin_token=token, actions=actions) as client:
         for path in ("/api/v1/crawl", "/api/v1/probe"):
-            response = client.post(path, headers={"Authorization": "Bearer "})
+            response = client.post(path, headers={"Authorization": "Bearer some-token"})
             assert response.status_code == 403
             assert "MODELWATCH_ADMIN_TOKEN" in response.json()["detail"]
+            # no credentials at all is 401 with the challenge (RFC 9110), saying the same
+            for headers in ({}, {"Authorization": "Bearer "}):
+                response = client.post(path, headers=headers)
+                assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+                assert "MODELWATCH_ADMIN_TOKEN" in response.json()["detail"]
     assert actions.calls == []
 
 
@@ -76,6 +82,8 @@ def test_accepted_with_the_token(admin: Any) -> None:
         (b'["openrouter"]', "body"),
         (b'{"sources": "openrouter"}', "sources"),
         (b'{"x": 1}', "body"),
+        (b" ", "body"),
+        (b"\x0c", "body"),
     ],
 )
 def test_bad_bodies_get_422(admin: Any, body: bytes, parameter: str) -> None:

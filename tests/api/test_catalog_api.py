@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
+from db.catalog.changes import CHANGE_KINDS
 from tests.api.client import TestClient
 from tests.api.conftest import TOKEN
 from tests.api.seed import T0, catalog_offers, ingest, offer
@@ -88,6 +89,9 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("/api/v1/changes", {"since": "yesterday"}, "since"),
     ("/api/v1/changes", {"since": "0001-01-01T00:00:00+01:00"}, "since"),
     ("/api/v1/changes", {"model": "a\x00b"}, "model"),
+    ("/api/v1/changes", {"kind": "0.0"}, "kind"),
+    ("/api/v1/changes", {"kind": ["price_up", "price_sideways"]}, "kind"),
+    ("/api/v1/changes.atom", {"kind": "0.0"}, "kind"),
     ("/api/v1/endpoints/0", {}, "endpoint_id"),
     ("/api/v1/endpoints/abc/prices", {}, "endpoint_id"),
     ("/api/v1/recommend", {"input_tokens": 10, "cached_input_tokens": 20}, "cached_input_tokens"),
@@ -104,6 +108,18 @@ def test_invalid_parameters_get_422_naming_them(
     body = response.json()
     assert body["detail"].startswith(f"invalid parameter {parameter}"), body
     assert body["errors"][0]["parameter"] == parameter
+
+
+def test_an_unknown_change_kind_is_refused_with_the_kinds_there_are(client: TestClient) -> None:
+    for path in ("/api/v1/changes", "/api/v1/changes.atom"):
+        response = client.get(path, params={"kind": "0.0"})
+        assert response.status_code == 422, response.text
+        message = response.json()["detail"]
+        assert message.startswith("invalid parameter kind:"), message
+        assert all(f"'{kind}'" in message for kind in CHANGE_KINDS), message
+    listed = client.get("/openapi.json").json()["paths"]["/api/v1/changes"]["get"]["parameters"]
+    (kind,) = [p for p in listed if p["name"] == "kind"]
+    assert kind["schema"]["items"]["enum"] == list(CHANGE_KINDS)
 
 
 def test_unknown_ids_get_404(client: TestClient) -> None:
@@ -184,6 +200,12 @@ def test_probe_history(client: TestClient) -> None:
     }
     backwards = client.get(f"{EP}/{cheap_id}/probes", params={"start": "2026-05-19T00:00:00Z"})
     assert backwards.status_code == 422 and "start" in backwards.json()["detail"]
+    # the default start, a day before the end, stops at the earliest time there is (it was a 500)
+    first_day = client.get(f"{EP}/{cheap_id}/probes", params={"end": "0001-01-01T12:00:00Z"})
+    assert first_day.status_code == 200, first_day.text
+    assert first_day.json()["start"] == "0001-01-01T00:00:00Z" and first_day.json()["total"] == 0
+    earliest = client.get(f"{EP}/{cheap_id}/probes", params={"end": "0001-01-01T00:00:00Z"})
+    assert earliest.status_code == 422 and "start must be before end" in earliest.json()["detail"]
 
 
 def test_no_response_carries_a_secret(client: TestClient) -> None:

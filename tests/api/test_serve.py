@@ -1,7 +1,7 @@
 """`modelwatch api` and `modelwatch recommend` as a user runs them: the real `modelwatch` command in its
 own process, a configuration file, a SQLite file. The API serves on a free loopback port, a crawl of the
 provider replica and a probe round start through the admin routes, SIGTERM stops it cleanly. And the
-hooks `modelwatch run` uses to serve the API beside its scheduler."""
+hooks `modelwatch run` uses to serve the API beside its scheduler (monitor.service.api_server)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from db.engine import make_engine
-from monitor.api_commands import run_command
+from monitor.cli.api import run_command
 from monitor.config import default_config
 from tests.api.seed import seed
 
@@ -201,6 +201,9 @@ def test_api_without_an_admin_token_keeps_the_admin_routes_off(tmp_path: Path) -
         for route in ("/api/v1/crawl", "/api/v1/probe"):
             off = api.http.post(route, headers={"Authorization": "Bearer anything"})
             assert off.status_code == 403 and "MODELWATCH_ADMIN_TOKEN" in off.json()["detail"], off.text
+            anonymous = api.http.post(route)  # no credentials: 401 and the challenge, saying the same
+            assert anonymous.status_code == 401 and anonymous.headers["WWW-Authenticate"] == "Bearer"
+            assert "MODELWATCH_ADMIN_TOKEN" in anonymous.json()["detail"]
     assert api.returncode == 0, api.output()
     assert "admin routes off (MODELWATCH_ADMIN_TOKEN unset)" in api.output()
 
@@ -247,7 +250,7 @@ def test_api_thread_for_the_service(seeded_file: str) -> None:
     """`modelwatch run` serves the API on a thread beside its scheduler: /healthz then expects a heartbeat."""
     from pydantic import SecretStr
 
-    from monitor.api_commands import ApiThread, make_app
+    from monitor.service.api_server import ApiThread, make_app
     from monitor.settings import Settings
 
     settings = Settings(admin_token=SecretStr(TOKEN))
