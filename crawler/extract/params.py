@@ -1,144 +1,107 @@
-"""Request parameters a page documents, with the defaults it shows.
+"""Request parameters a page documents, wherever it documents them, with the defaults it shows.
 
-Read from real ``<table>``s whose header names a parameter column (``Name``/``Parameter``/``Field``) and a
-``Type``, ``Default``, ``Required`` or ``Description`` column, and from the same tables after a text
-rendering: spaced (``frequency_penalty number Penalize ...``), glued by a renderer that lost the cell
-boundaries (``temperaturefloat1This setting ...``, split with a vocabulary of type names) and markdown
-pipes. ``model`` and ``messages`` are left out: every chat API requires them, they say nothing about the
-endpoint. A default of ``—`` means "none" and is not recorded.
+Read, surest first (`crawler.extract.evidence`): parameter tables (`parameter_tables`); the list the page
+publishes for machines (embedded JSON or JSON-LD, read by `structured` and handed in as `listed`); the
+request bodies of code samples (`code_samples`: ``curl -d``, Python SDK calls, ``fetch`` bodies); lists under
+a label that names parameters (`parameter_lists`); sentences that name them (`parameter_prose`). What they
+document together is the page's list, in that order, without duplicates; a name that is the start of a
+dotted one found too (``chat_template_kwargs`` beside ``chat_template_kwargs.thinking``) is dropped. A
+playground form's labels (`parameter_forms`) count only when none of these names any.
+
+``model``, ``messages``, ``stream`` and the other request fields of the vocabulary's ``[left out]``
+section are never parameters: they say nothing about the endpoint. Defaults are the first value shown for
+a parameter: a table's Default column, then a code sample's value (``temperature=0.6``), then a form
+control's starting value when the form is read.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
-Parameters = tuple[list[str], dict[str, str]]
-
-_TYPES = (
-    "string or object|string or array|array of strings|array of objects|one of|boolean|integer|number|"
-    "string|object|array|float|double|map|enum|bool|int|dict|list|null|any|file|json"
-)
-_GLUED_ROW = re.compile(
-    rf"^(?P<name>[a-z_][a-z0-9_.]*?)\s*(?:deprecated\s*)?(?P<type>{_TYPES})(?![a-z])(?P<rest>.*)$"
-)
-_SPACED_ROW = re.compile(
-    rf"^`?(?P<name>[A-Za-z_][\w.\[\]]*)`?\*?\s+(?:\((?:optional|required)\)\s+|deprecated\s+|optional\s+|required\s+)*"
-    rf"(?P<type>{_TYPES})(?![a-z])(?P<rest>.*)$",
-    re.I,
-)
-_DEFAULT = re.compile(r"^\s*(?P<value>—|–|-(?!\d)|null|none|true|false|-?\d+(?:\.\d+)?|\"[^\"]*\"|\[\]|\{\})")
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?:\[\])?$")
-_NAME_HEADERS = ("parameter", "param", "name", "field", "argument", "key", "option")
-_NO_DEFAULT = {"", "—", "–", "-", "n/a"}
-_LEFT_OUT = {"model", "messages"}
+from crawler.extract.code_samples import code_strings, read_request_bodies
+from crawler.extract.evidence import Evidence, Reading, evidence
+from crawler.extract.htmltext import Document
+from crawler.extract.parameter_forms import CHOICES, read_form_parameters
+from crawler.extract.parameter_lists import read_parameter_lists
+from crawler.extract.parameter_prose import read_parameter_prose
+from crawler.extract.parameter_tables import read_parameter_tables
+from crawler.extract.vocabulary import vocabulary
 
 
-def find_parameters(tables: list[list[list[str]]], lines: list[str]) -> Parameters:
-    """Parameter names (page order, no duplicates) and the defaults shown for them."""
-    names: list[str] = []
+@dataclass
+class ParameterFinding:
+    """The parameters a page documents, the defaults it shows, and why (None: none found)."""
+
+    names: list[str] = field(default_factory=list)
+    defaults: dict[str, str] = field(default_factory=dict)
+    evidence: Evidence | None = None
+
+
+def find_parameters(doc: Document, lines: list[str], *, listed: Reading | None = None) -> ParameterFinding:
+    """The request parameters `doc` documents; `listed` is the list its structured data gives, if any."""
+    vocab = vocabulary()
+    readings: list[Reading] = []
     defaults: dict[str, str] = {}
-    for table in tables:
-        _read_table(table, names, defaults)
+
+    names, table_defaults = read_parameter_tables(doc.tables, lines)
+    if names:
+        readings.append(Reading(names, evidence("table", "parameter table", ", ".join(names))))
+        defaults.update(table_defaults)
+    if listed is not None and listed.value:
+        kept = [n for n in listed.value if isinstance(n, str) and n not in vocab.left_out]
+        readings.append(Reading(kept, listed.evidence))
+
+    samples = [(f"code sample {i}", text) for i, text in enumerate(doc.code_blocks, 1)]
+    samples += [(f"embedded code sample {i}", text) for i, text in enumerate(code_strings(doc.json_blobs), 1)]
+    if not samples:
+        samples = [("page text", "\n".join(lines))]
+    bodies = read_request_bodies(samples, vocab)
+    if bodies:
+        code_names = list(dict.fromkeys(name for body in bodies for name in body.fields))
+        first = bodies[0]
+        wheres = ", ".join(dict.fromkeys(body.where for body in bodies))
+        readings.append(Reading(code_names, evidence("code", wheres, first.snippet)))
+        for body in bodies:
+            for name, value in body.fields.items():
+                if value is not None:
+                    defaults.setdefault(name, value)
+
+    choices = frozenset(f.label for f in doc.form_fields if f.kind in CHOICES)
+    names, why = read_parameter_lists(lines, choices=choices, vocab=vocab)
+    if names and why:
+        readings.append(Reading(names, why))
+    code_lines = frozenset(_code_lines(doc.code_blocks))
+    names, why = read_parameter_prose(lines, skip=code_lines, vocab=vocab)
+    if names and why:
+        readings.append(Reading(names, why))
+
+    if not any(r.value for r in readings):
+        names, form_defaults, why = read_form_parameters(doc.form_fields, vocab)
+        if names and why:
+            readings.append(Reading(names, why))
+            defaults.update(form_defaults)
+    return _merge(readings, defaults)
+
+
+def _merge(readings: list[Reading], defaults: dict[str, str]) -> ParameterFinding:
+    names: list[str] = []
+    for reading in readings:
+        names.extend(n for n in reading.value if n not in names)
+    names = [n for n in names if not any(other.startswith(n + ".") for other in names)]
     if not names:
-        _read_text(lines, names, defaults)
-    return names, defaults
-
-
-def _columns(header: list[str]) -> dict[str, int] | None:
-    cells = [cell.strip().lower() for cell in header]
-    name_col = next(
-        (i for i, c in enumerate(cells) if c in _NAME_HEADERS or c.rstrip("s") in _NAME_HEADERS), None
-    )
-    if name_col is None or any("price" in c or "cost" in c for c in cells):
-        return None
-    found = {"name": name_col}
-    for key in ("type", "default", "required", "description"):
-        index = next((i for i, c in enumerate(cells) if c.startswith(key)), None)
-        if index is not None:
-            found[key] = index
-    return found if len(found) > 1 else None
-
-
-def _read_table(table: list[list[str]], names: list[str], defaults: dict[str, str]) -> None:
-    if len(table) < 2:
-        return
-    columns = _columns(table[0])
-    if columns is None:
-        return
-    for row in table[1:]:
-        if len(row) <= columns["name"]:
-            continue
-        words = row[columns["name"]].replace("`", "").split()
-        default = row[columns["default"]] if "default" in columns and len(row) > columns["default"] else None
-        _add(names, defaults, words[0].rstrip("*") if words else "", default)
-
-
-def _add(names: list[str], defaults: dict[str, str], name: str, default: str | None) -> None:
-    if not _NAME.match(name) or name in _LEFT_OUT:
-        return
-    if name not in names:
-        names.append(name)
-    if default is not None and default.strip().lower() not in _NO_DEFAULT:
-        defaults.setdefault(name, default.strip())
-
-
-def _header_kind(line: str) -> str | None:
-    squashed = re.sub(r"[\s|]+", "", line).lower()
-    if not squashed.startswith(("name", "parameter", "param", "field")) or "type" not in squashed[:20]:
-        return None
-    return "markdown" if "|" in line else "default" if "default" in squashed else "plain"
-
-
-def _read_text(lines: list[str], names: list[str], defaults: dict[str, str]) -> None:
-    for index, line in enumerate(lines):
-        kind = _header_kind(line)
-        if kind == "markdown":
-            _read_markdown(line, lines[index + 1 :], names, defaults)
-        elif kind is not None:
-            for row in lines[index + 1 :]:
-                if not _read_row(row[:2000], kind == "default", names, defaults):
-                    break
-
-
-def _read_row(row: str, has_default: bool, names: list[str], defaults: dict[str, str]) -> bool:
-    row = row.replace("\t", " ").strip()
-    match = _SPACED_ROW.match(row) or _GLUED_ROW.match(row)
-    if not match:
-        return False
-    default = None
-    if has_default:
-        value = _DEFAULT.match(match.group("rest"))
-        default = value.group("value") if value else None
-    _add(names, defaults, match.group("name"), default)
-    return True
-
-
-def _read_markdown(header: str, rest: list[str], names: list[str], defaults: dict[str, str]) -> None:
-    head = [c.strip().lower() for c in header.strip().strip("|").split("|")]
-    columns = _columns(head)
-    if columns is None:
-        return
-    body: list[str] = []
-    for line in rest:
-        if "|" not in line:
-            break
-        body.append(line)
-    if body and all(line.strip().startswith("|") for line in body):
-        rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in body]
+        return ParameterFinding()
+    used = [r for r in readings if r.value]
+    surest = max(used, key=lambda r: r.evidence.confidence).evidence
+    if len(used) == 1:
+        why = surest
     else:
-        cells = [c.strip() for c in " ".join(body).split("|")]
-        cells = [c for c in cells if c and not set(c) <= set("-: ")]
-        rows = [cells[i : i + len(head)] for i in range(0, len(cells), len(head))]
-    for row in rows:
-        if not row or set(row[0]) <= set("-: "):
-            continue
-        table_row = [cell.replace("`", "") for cell in row]
-        default = (
-            table_row[columns["default"]] if "default" in columns and len(row) > columns["default"] else None
-        )
-        _add(
-            names,
-            defaults,
-            table_row[columns["name"]].split()[0] if table_row[columns["name"]] else "",
-            default,
-        )
+        where = "; ".join(f"{r.evidence.method}: {r.evidence.where}" for r in used)
+        why = evidence(surest.method, where, ", ".join(names), confidence=surest.confidence)
+    return ParameterFinding(
+        names=names, defaults={k: v for k, v in defaults.items() if k in names}, evidence=why
+    )
+
+
+def _code_lines(blocks: list[str]) -> list[str]:
+    """The lines of the code samples as the page's text rendering writes them (spaces collapsed)."""
+    return [" ".join(line.split()) for block in blocks for line in block.splitlines() if line.strip()]
