@@ -45,6 +45,23 @@ _MULT = {"k": 10**3, "thousand": 10**3, "千": 10**3, "万": 10**4, "m": 10**6, 
 _PER_TIME = re.compile(r"^\s*(?:/|per\b)\s*(?:hours?|hr|h|months?|days?|minutes?|min)\b", re.I)
 #: "6.67M / $1": how many tokens a dollar buys (Groq), not a price of $1
 _PER_DOLLAR = re.compile(r"(?:^|[^\w$€£¥￥.,])\d[\d.,]*\s*[kmb]?\s*(?:tokens?\s*)?/\s*$", re.I)
+#: what a line must hold to hold a price: a currency, or a unit's "/", "per", "tok" or "每" (a fast test)
+_CUE_MARKS = re.compile(r"[$€£¥￥₹¢元円/每]")
+_CUE_WORDS = (
+    "per",
+    "tok",
+    "usd",
+    "eur",
+    "gbp",
+    "cny",
+    "rmb",
+    "jpy",
+    "inr",
+    "cent",
+    "credit",
+    "dollar",
+    "yuan",
+)
 _STRUCK_SPAN = re.compile(r"~~(.*?)~~", re.S)
 
 
@@ -69,6 +86,8 @@ class Amount:
 
 def read_amounts(text: str) -> list[Amount]:
     """Every amount in ``text``, in order (a number with neither currency nor unit is left out)."""
+    if not _has_cue(text):
+        return []
     struck = [(m.start(), m.end()) for m in _STRUCK_SPAN.finditer(text)] if STRUCK in text else []
     found: list[Amount] = []
     for match in AMOUNT.finditer(text):
@@ -111,6 +130,13 @@ def unit_at(text: str) -> tuple[int | None, str | None, int]:
     if _PER_TIME.match(text[end:]):
         return None, "other", end  # "$4.50 / 1,000,000 tokens per hour": storage, not use
     return int(tokens), "tokens", end
+
+
+def _has_cue(text: str) -> bool:
+    if _CUE_MARKS.search(text):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _CUE_WORDS)
 
 
 def _read(text: str, match: re.Match[str], struck: list[tuple[int, int]]) -> Amount | None:
