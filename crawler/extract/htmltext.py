@@ -7,16 +7,13 @@ are dropped. Garbage in gives an empty `Document`, never an exception.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree, html
 
-from crawler.extract.code_samples import collect_code_blocks
-from crawler.extract.parameter_forms import FormField, collect_form_fields
-
+from crawler.extract.embedded import Embedded, read_scripts
 from crawler.extract.struck import mark_struck
 
 _BLOCK = frozenset(
@@ -82,7 +79,6 @@ _DROP = [
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f\u200b\r\f\v]+")
 _NL, _TAB = "\n", "\t"
-_MAX_JSON = 5_000_000
 
 
 @dataclass
@@ -93,13 +89,11 @@ class Document:
     tables: list[list[list[str]]] = field(default_factory=list)
     json_ld: list[dict[str, Any]] = field(default_factory=list)
     json_blobs: list[Any] = field(default_factory=list)
+    #: the same values with where each came from (``next_f payload, row 4``, ``window.__NUXT__``)
+    embedded: list[Embedded] = field(default_factory=list)
     title: str | None = None
     h1: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
-    #: the text of each code sample (`<pre>`, multi-line `<code>`), hidden tabs included
-    code_blocks: list[str] = field(default_factory=list)
-    #: the labelled controls of the page's forms (a playground's settings)
-    form_fields: list[FormField] = field(default_factory=list)
 
 
 def parse_document(body: str) -> Document:
@@ -114,8 +108,6 @@ def parse_document(body: str) -> Document:
     doc = Document()
     _read_head(root, doc)
     _read_scripts(root, doc)
-    doc.code_blocks = collect_code_blocks(root)
-    doc.form_fields = collect_form_fields(root)
     mark_struck(root)  # old prices read as ~~$0.50~~ in the lines
     for element in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
         if element.getparent() is not None:
@@ -182,21 +174,13 @@ def _read_head(root: Any, doc: Document) -> None:
 
 
 def _read_scripts(root: Any, doc: Document) -> None:
-    for script in root.xpath("//script"):
-        kind = (script.get("type") or "").lower()
-        if "json" not in kind and script.get("id") != "__NEXT_DATA__":
-            continue
-        raw = script.text or ""
-        if not raw.strip() or len(raw) > _MAX_JSON:
-            continue
-        try:
-            value = json.loads(raw)
-        except (ValueError, RecursionError):
-            continue
-        if "ld+json" in kind:
-            doc.json_ld.extend(_flatten_ld(value))
-        else:
-            doc.json_blobs.append(value)
+    """JSON-LD, and the data the scripts carry for the page's framework (`crawler.extract.embedded`)."""
+    scripts = [(s.get("type") or "", s.get("id") or "", s.text or "") for s in root.xpath("//script")]
+    found = read_scripts(scripts)
+    for value in found.json_ld:
+        doc.json_ld.extend(_flatten_ld(value))
+    doc.embedded = found.embedded
+    doc.json_blobs = [item.value for item in found.embedded]
 
 
 def _flatten_ld(value: Any) -> list[dict[str, Any]]:

@@ -20,14 +20,15 @@ from decimal import Decimal
 from typing import Any
 
 from crawler.extract.context import find_context_length, find_max_output, find_released
+from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
-from crawler.extract.evidence import Evidence, Reading, evidence
+from crawler.extract.evidence import Evidence, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
 from crawler.extract.params import find_parameters
 from crawler.extract.prices import find_prices, settle_prices
 from crawler.extract.quantities import unglue_dates
-from crawler.extract.structured import Found, read_json_ld, read_json_records
+from crawler.extract.structured import Found, pick_records, read_json_ld, read_json_records
 from crawler.extract.tables import read_price_tables
 
 logger = logging.getLogger(__name__)
@@ -75,10 +76,13 @@ def extract_page(html: str, *, url: str, provider: str | None = None) -> PageExt
         return PageExtraction(offers=[], problems=["no readable HTML content"])
     lines = [unglue_dates(line) for line in doc.lines]
     provider = provider or find_provider(lines, url=url, site_name=doc.meta.get("og:site_name"))
-    endpoints = tuple(find_endpoints(lines, url=url))
+    endpoints = tuple(find_endpoints(lines, url=url) or find_endpoints(embedded_lines(doc.embedded), url=url))
     rows = read_price_tables(doc.tables)
     if len(rows) >= 2:
         return _extract_rows(rows, url=url, provider=provider, endpoints=endpoints)
+    listed = pick_records(read_json_records(doc.embedded), text_model=None, url=url)
+    if len(listed) >= 2:  # a list page whose models are in its embedded data
+        return _extract_records(listed, url=url, provider=provider, endpoints=endpoints)
     return _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows)
 
 
@@ -131,11 +135,10 @@ def _extract_single(
         return fallback
 
     model = pick("model", text_model, where="page text or address")
-    listed = pick("parameters")
-    documented = find_parameters(doc, lines, listed=Reading(listed, why["parameters"]) if listed else None)
-    params = documented.names
-    if documented.evidence:
-        why["parameters"] = documented.evidence
+    names, defaults = find_parameters(doc.tables, lines)
+    params = list(names) if names else pick("parameters") or []
+    if names:
+        why["parameters"] = evidence("table", "parameter table or list", ", ".join(names))
     pricing = pick("pricing")
     currency = _first(s.currency for s in sources)
     prices = settle_prices(find_prices(lines)) if pricing is None else None
@@ -154,7 +157,7 @@ def _extract_single(
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
-        parameter_defaults=documented.defaults,
+        parameter_defaults={k: v for k, v in defaults.items() if k in params},
         endpoints=endpoints,
         released=pick("released", find_released(lines)),
         evidence=why,
@@ -197,16 +200,41 @@ def _extract_rows(
 
 
 def _pick_structured(doc: Document, *, text_model: str | None, url: str) -> Found | None:
-    records = read_json_records(doc.json_blobs)
-    if len(records) <= 1:
-        return records[0] if records else None
-    last = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+    records = pick_records(read_json_records(doc.embedded), text_model=text_model, url=url)
+    return records[0] if records else None
+
+
+def _extract_records(
+    records: list[Found], *, url: str, provider: str | None, endpoints: tuple[str, ...]
+) -> PageExtraction:
+    """One offer per model record of a list page's embedded data, each read where its record sits."""
+    offers = []
     for record in records:
-        model = record.model or ""
-        if model == text_model or model.rsplit("/", 1)[-1] == last:
-            return record
-    logger.debug("%d JSON model records on %s, none named by the page: taking the first", len(records), url)
-    return records[0]
+        fields = ("model", "name", "context_length", "max_output_tokens", "pricing", "parameters", "released")
+        offers.append(
+            PageOffer(
+                url=url,
+                provider=provider,
+                model=record.model,
+                name=record.name,
+                context_length=record.context_length,
+                max_output_tokens=record.max_output_tokens,
+                pricing=record.pricing,
+                currency=record.currency or "USD",
+                parameters=tuple(record.parameters),
+                parameter_defaults={},
+                endpoints=tuple(record.endpoints) or endpoints,
+                released=record.released,
+                evidence={
+                    name: evidence(record.method, record.where, f"{name}: {_shown(getattr(record, name))}")
+                    for name in fields
+                    if getattr(record, name)
+                },
+            )
+        )
+    unpriced = [repr(record.model) for record in records if record.pricing is None]
+    problems = [f"{NO_PRICE} for {', '.join(unpriced)}"] if unpriced else []
+    return PageExtraction(offers=offers, problems=problems)
 
 
 def _shown(value: Any) -> str:

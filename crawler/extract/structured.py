@@ -1,41 +1,86 @@
-"""Model facts from a page's structured data: schema.org JSON-LD and embedded JSON (``__NEXT_DATA__``,
-``application/json`` blobs).
+"""Model facts from a page's structured data: schema.org JSON-LD and the data its scripts carry for its
+framework (`crawler.extract.embedded`: ``__NEXT_DATA__``, Next.js payloads, ``__NUXT__``, JSON scripts,
+object literals).
 
 JSON-LD: a Product/SoftwareApplication/WebAPI/Service with ``offers`` (``Offer`` or
 ``UnitPriceSpecification`` with ``unitText``/``referenceQuantity``) and ``additionalProperty``.
-Embedded JSON: any object with a model id and a pricing or context key. Price keys name their unit where
-they can (``input_price_per_million``, ``input_cost_per_token``); a ``pricing`` object with ``prompt``/
-``completion`` keys is OpenRouter's shape, per token; otherwise values all below 0.001 are taken as per
-token and the rest as per 1M tokens.
+Embedded data: any object with a model id and a pricing or context key is a record, read where it sits
+(``next_f payload, row 4: [3].model``). The id is an id-like key (``slug``, ``id``, ``model_id``), or
+``name`` when the object also has a display name (Fireworks' ``accounts/.../models/...``). Price keys name
+their unit where they can (``input_price_per_million``, ``input_cost_per_token``), or a unit key does
+(``priceUnit: "per 1M tokens"``); a ``pricing`` object with ``prompt``/``completion`` keys is OpenRouter's
+shape, per token; otherwise values all below 0.001 are taken as per token and the rest as per 1M tokens.
+A per-request price of 0 is no per-request fee, not a price.
+
+`pick_records` says which records a page is about: the one its address or text names, else every item
+of a list when the page's first record is one of several in one array (a list page), else the first.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlsplit
 
+from crawler.extract.embedded import Embedded
 from crawler.extract.prices import per_million, role_of, scale_of
 from crawler.extract.quantities import date_from_json, parse_token_count, plausible_context, tidy, to_decimal
 
 _LD_TYPES = {"product", "softwareapplication", "webapplication", "webapi", "service", "aimodel"}
 _ID_KEYS = ("model_id", "modelId", "slug", "id", "model", "sku", "productID")
 _NAME_KEYS = ("display_name", "displayName", "name", "title")
+_DISPLAY_KEYS = ("display_name", "displayName", "title", "label")
 _CONTEXT_KEYS: tuple[str, ...] = ("context_length", "contextLength", "context_window", "contextWindow")
 _CONTEXT_KEYS += ("max_context_length", "maxContextLength", "max_model_len", "context_size", "context")
+_CONTEXT_KEYS += ("context_window_tokens", "contextWindowTokens", "max_input_tokens", "maxInputTokens")
 _OUTPUT_KEYS: tuple[str, ...] = (
     "max_completion_tokens",
     "max_output_tokens",
     "maxOutputTokens",
     "max_output_length",
 )
-_OUTPUT_KEYS += ("output_token_limit", "maxCompletionTokens")
+_OUTPUT_KEYS += ("output_token_limit", "maxCompletionTokens", "outputTokenLimit", "max_output")
 _PRICE_DICTS = ("pricing", "prices", "price", "cost")
-_PARAM_KEYS = ("supported_parameters", "supportedParameters", "parameters")
-_DATE_KEYS = ("release_date", "releaseDate", "released", "launch_date", "created", "created_at", "createdAt")
+_UNIT_KEYS = ("price_unit", "priceUnit", "pricing_unit", "pricingUnit", "unit")
+_PARAM_KEYS: tuple[str, ...] = (
+    "supported_parameters",
+    "supportedParameters",
+    "supported_params",
+    "supportedParams",
+)
+_PARAM_KEYS += ("parameters",)
+_DATE_KEYS: tuple[str, ...] = (
+    "release_date",
+    "releaseDate",
+    "released",
+    "released_at",
+    "releasedAt",
+    "launch_date",
+)
+_DATE_KEYS += ("launchDate", "created", "created_at", "createdAt", "createTime", "create_time")
+_ENDPOINT_KEYS: tuple[str, ...] = (
+    "endpoint",
+    "endpoints",
+    "endpoint_url",
+    "endpointUrl",
+    "api_endpoint",
+    "apiEndpoint",
+)
+_ENDPOINT_KEYS += ("api_url", "apiUrl")
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "元": "CNY", "rmb": "CNY"}
+_HEX_ID = re.compile(
+    r"^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})$", re.I
+)
 _MAX_NODES = 200_000
+_MAX_NESTED_JSON = 1_000_000  # characters of JSON held in a string (a fetched body) read as structure
+_JSON_STARTS = ('{"', "[{", "[[")
+_PATH_PARTS = 4  # the locator keeps the last few steps of a record's path
 
 
 @dataclass
@@ -54,6 +99,10 @@ class Found:
     #: how and where it was read (`crawler.extract.evidence`): a method and a short locator
     method: str = "embedded"
     where: str = "embedded JSON"
+    #: API URLs the record gives (``endpoint: "https://api.../v1/chat/completions"``)
+    endpoints: list[str] = field(default_factory=list)
+    #: the array the record is an item of (records of one list share it); "" when it is no array item
+    group: str = ""
 
 
 def read_json_ld(items: list[dict[str, Any]]) -> Found | None:
@@ -74,7 +123,7 @@ def read_json_ld(items: list[dict[str, Any]]) -> Found | None:
         prices: dict[str, Decimal] = {}
         for offer in offers if isinstance(offers, list) else []:
             if isinstance(offer, dict):
-                found.currency = _read_ld_offer(offer, prices) or found.currency
+                found.currency = _read_ld_offer(offer, prices, found.currency)
                 seller = offer.get("seller")
                 found.provider = found.provider or (
                     _text(seller.get("name")) if isinstance(seller, dict) else None
@@ -91,30 +140,94 @@ def read_json_ld(items: list[dict[str, Any]]) -> Found | None:
     return None
 
 
-def read_json_records(blobs: list[Any]) -> list[Found]:
-    """Every object in the embedded JSON that names a model and gives a price or a context length."""
+def read_json_records(blobs: Sequence[Embedded | Any]) -> list[Found]:
+    """Every object in the embedded data that names a model and gives a price or a context length, in
+    breadth-first order (the shallowest first), one per model id; `Embedded` values are read with their
+    label in the locator, other values as "embedded JSON"."""
     records: list[Found] = []
-    stack: list[Any] = list(blobs)
+    ids: set[str | None] = set()
+    queue: deque[tuple[Any, str, tuple[str | int, ...]]] = deque()
+    for blob in blobs:
+        if isinstance(blob, Embedded):
+            queue.append((blob.value, blob.label, ()))
+        else:
+            queue.append((blob, "embedded JSON", ()))
     seen = 0
-    while stack and seen < _MAX_NODES:
-        node = stack.pop(0)
+    while queue and seen < _MAX_NODES:
+        node, label, path = queue.popleft()
         seen += 1
         if isinstance(node, dict):
             found = _read_record(node)
-            if found is not None and found.model not in {r.model for r in records}:
+            if found is not None and found.model not in ids:
+                ids.add(found.model)
+                found.where = f"{label}: {_path(path)}" if path else label
+                found.group = f"{label}: {_path(path[:-1])}" if path and isinstance(path[-1], int) else ""
                 records.append(found)
-            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            queue.extend((v, label, (*path, k)) for k, v in node.items() if _walkable(v))
         elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, dict | list))
+            queue.extend((v, label, (*path, i)) for i, v in enumerate(node) if _walkable(v))
+        elif isinstance(node, str):
+            nested = _nested_json(node)
+            if nested is not None:
+                queue.append((nested, label, (*path, "(json)")))
     return records
+
+
+def pick_records(records: list[Found], *, text_model: str | None, url: str) -> list[Found]:
+    """The records the page is about: the one its address or text names; else, when its first record is
+    one of several items of one array, all of them (a list page); else the first."""
+    if len(records) <= 1:
+        return records
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").lower()
+    for record in records:
+        model = (record.model or "").lower()
+        if last and (model == last or model.rsplit("/", 1)[-1] == last):
+            return [record]
+    first = records[0]
+    items = [r for r in records if first.group and r.group == first.group]
+    if len(items) >= 2:
+        return items
+    for record in records:
+        if text_model and record.model == text_model:
+            return [record]
+    return [first]
+
+
+def _path(path: tuple[str | int, ...]) -> str:
+    """A record's place in its data: ``data[0].model``, cut to its last steps."""
+    text = ""
+    for step in path[-_PATH_PARTS:]:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}" if text else str(step)
+    return ("…" if len(path) > _PATH_PARTS else "") + text
+
+
+def _walkable(value: Any) -> bool:
+    return isinstance(value, dict | list) or (isinstance(value, str) and value[:2] in _JSON_STARTS)
+
+
+def _nested_json(text: str) -> Any:
+    """JSON held in a string (a fetched response body, a serialised prop), or None."""
+    if not 20 <= len(text) <= _MAX_NESTED_JSON or text[:2] not in _JSON_STARTS:
+        return None
+    if text[-1] not in "}]":
+        return None
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict | list) else None
 
 
 def _read_record(node: dict[str, Any]) -> Found | None:
     model = next((v for k in _ID_KEYS if _is_id(v := node.get(k))), None)
+    display = next((node[k] for k in _DISPLAY_KEYS if isinstance(node.get(k), str)), None)
+    name = node.get("name")
+    if model is None and display is not None and _is_id(name) and _looks_like_id(str(name)):
+        model = name  # Fireworks: name "accounts/fireworks/models/...", displayName "Kimi K2 ..."
     if model is None:
         return None
     found = Found(model=str(model))
-    found.name = next((str(node[k]) for k in _NAME_KEYS if isinstance(node.get(k), str)), None)
+    found.name = display or next((str(node[k]) for k in _NAME_KEYS if isinstance(node.get(k), str)), None)
     found.context_length = _first_count(node, _CONTEXT_KEYS)
     top = node.get("top_provider")
     found.max_output_tokens = _first_count(node, _OUTPUT_KEYS) or (
@@ -124,26 +237,50 @@ def _read_record(node: dict[str, Any]) -> Found | None:
     flat = {
         k: v for k, v in node.items() if re.search("price|cost", k, re.I) and not isinstance(v, dict | list)
     }
-    found.pricing = _read_price_dict(price_dict if price_dict is not None else flat)
+    unit = next((str(v) for k in _UNIT_KEYS if isinstance(v := node.get(k), str)), "")
+    found.pricing = _read_price_dict(price_dict if price_dict is not None else flat, unit=unit)
     if found.pricing is None and found.context_length is None:
         return None
     params: list[Any] = next((node[k] for k in _PARAM_KEYS if isinstance(node.get(k), list)), [])
     found.parameters = [p for p in params if isinstance(p, str)]
     found.released = next((d for k in _DATE_KEYS if (d := date_from_json(node.get(k)))), None)
-    currency = str(node.get("currency") or (price_dict or {}).get("currency") or "USD")
-    found.currency = "credits" if "credit" in currency.lower() else "USD"
+    found.currency = _currency(node.get("currency") or (price_dict or {}).get("currency"))
+    found.endpoints = _endpoints(node)
     return found
 
 
-def _read_price_dict(prices: dict[str, Any]) -> dict[str, Decimal] | None:
+def _currency(value: object) -> str:
+    """A record's currency: an ISO code as given, credits, or USD when it does not say."""
+    text = str(value or "").strip()
+    if "credit" in text.lower():
+        return "credits"
+    if re.fullmatch(r"[A-Za-z]{3}", text):
+        return "CNY" if text.lower() == "rmb" else text.upper()
+    return _CURRENCIES.get(text.lower(), "USD")
+
+
+def _endpoints(node: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for key in _ENDPOINT_KEYS:
+        value = node.get(key)
+        for url in value if isinstance(value, list) else [value]:
+            if isinstance(url, str) and url.startswith(("https://", "http://")) and url not in found:
+                found.append(url)
+    return found
+
+
+def _read_price_dict(prices: dict[str, Any], *, unit: str = "") -> dict[str, Decimal] | None:
     raw: dict[str, tuple[Decimal, int | None]] = {}
+    unit_scale = scale_of(unit) if unit else None
     for key, value in prices.items():
         words = re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", key)
         role = role_of(words)
         amount = to_decimal(value)
         if role is None or amount is None or amount < 0 or role in raw:
             continue
-        raw[role] = (amount, scale_of(words) or (1 if "token" in words.lower() else None))
+        if role == "request" and amount == 0:
+            continue  # no per-request fee
+        raw[role] = (amount, scale_of(words) or (1 if "token" in words.lower() else None) or unit_scale)
     if not raw:
         return None
     token_values = [a for role, (a, s) in raw.items() if role != "request" and s is None and a > 0]
@@ -155,10 +292,11 @@ def _read_price_dict(prices: dict[str, Any]) -> dict[str, Decimal] | None:
     }
 
 
-def _read_ld_offer(offer: dict[str, Any], prices: dict[str, Decimal]) -> str | None:
+def _read_ld_offer(offer: dict[str, Any], prices: dict[str, Decimal], currency: str | None) -> str | None:
+    """Read one schema.org offer's prices into `prices` (in `currency` once one is set: the first wins);
+    returns the currency of the prices read so far."""
     specs = offer.get("priceSpecification")
     specs = [specs] if isinstance(specs, dict) else specs if isinstance(specs, list) else [offer]
-    currency = None
     for spec in specs:
         if not isinstance(spec, dict):
             continue
@@ -169,9 +307,9 @@ def _read_ld_offer(offer: dict[str, Any], prices: dict[str, Decimal]) -> str | N
         role = role_of(label)
         if amount is None or amount < 0 or role is None or role in prices:
             continue
-        if code.upper() != "USD" and "credit" not in code.lower():
-            continue
-        currency = "credits" if "credit" in code.lower() else "USD"
+        if currency is not None and _currency(code) != currency:
+            continue  # one offer's prices are in one currency: the first one's
+        currency = _currency(code)
         quantity = spec.get("referenceQuantity")
         reference = to_decimal(quantity.get("value")) if isinstance(quantity, dict) else None
         tokens = int(reference) if reference and reference > 0 else scale_of(label) or 10**6
@@ -215,7 +353,14 @@ def _is_id(value: object) -> bool:
         and 1 < len(value) <= 120
         and " " not in value
         and bool(re.search(r"[a-z]", value))
+        and not _HEX_ID.match(value)
+        and not value.startswith(("http://", "https://", "$"))
     )
+
+
+def _looks_like_id(value: str) -> bool:
+    """A name that reads as an id rather than a display name: a path or a lowercase slug with a digit."""
+    return "/" in value or (value == value.lower() and "-" in value and any(c.isdigit() for c in value))
 
 
 def _text(value: object) -> str | None:
