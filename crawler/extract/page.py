@@ -97,7 +97,7 @@ def offer_to_json(offer: PageOffer, *, explain: bool = False) -> dict[str, Any]:
         "context_length": offer.context_length,
         "max_output_tokens": offer.max_output_tokens,
         "pricing": None if offer.pricing is None else {k: _json_number(v) for k, v in offer.pricing.items()},
-        "currency": offer.currency,
+        "currency": offer.currency if offer.pricing is not None else None,  # no price, no currency
         "parameters": list(offer.parameters),
         "parameter_defaults": dict(offer.parameter_defaults),
         "endpoints": list(offer.endpoints),
