@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from crawler.extract.evidence import Reading, evidence
 from crawler.extract.quantities import parse_date, parse_token_count, plausible_context
 
 _N = r"(?<![\w.,$])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\w.,$])\d+(?:\.\d+)?\s*(?:k|m|thousand|million)?(?!\w)"
@@ -38,27 +39,45 @@ _DATE_LABEL = re.compile(
 
 def find_context_length(lines: list[str]) -> int | None:
     """The context window the page states, in tokens, or None."""
-    return _find_count(lines, _CONTEXT_AFTER, _CONTEXT_BEFORE, _CONTEXT_LABEL, _OUTPUT_AFTER)
+    found = read_context_length(lines)
+    return found.value if found else None
 
 
 def find_max_output(lines: list[str]) -> int | None:
     """The maximum output (completion) tokens the page states, or None."""
-    return _find_count(lines, _OUTPUT_AFTER, _OUTPUT_BEFORE, _OUTPUT_LABEL, None)
+    found = read_max_output(lines)
+    return found.value if found else None
 
 
 def find_released(lines: list[str]) -> date | None:
     """The release/creation date next to a ``Released``/``Created`` label, or None."""
+    found = read_released(lines)
+    return found.value if found else None
+
+
+def read_context_length(lines: list[str]) -> Reading | None:
+    """The context window the page states, with the line it was read on, or None."""
+    return _find_count(lines, _CONTEXT_AFTER, _CONTEXT_BEFORE, _CONTEXT_LABEL, _OUTPUT_AFTER)
+
+
+def read_max_output(lines: list[str]) -> Reading | None:
+    """The maximum output the page states, with the line it was read on, or None."""
+    return _find_count(lines, _OUTPUT_AFTER, _OUTPUT_BEFORE, _OUTPUT_LABEL, None)
+
+
+def read_released(lines: list[str]) -> Reading | None:
+    """The date next to a ``Released``/``Created`` label, with the line it was read on, or None."""
     for index, line in enumerate(lines):
         label = _DATE_LABEL.search(line)
         if not label:
             continue
         found = parse_date(line[label.end() : label.end() + 60])
         if found:
-            return found
+            return _reading(found, "text", index, line)
         if not re.search(r"\d", line[label.end() :]) and index + 1 < len(lines):
             found = parse_date(lines[index + 1][:60])
             if found:
-                return found
+                return _reading(found, "definition", index, f"{line} {lines[index + 1]}")
     return None
 
 
@@ -68,7 +87,7 @@ def _find_count(
     before: re.Pattern[str],
     label: re.Pattern[str],
     veto: re.Pattern[str] | None,
-) -> int | None:
+) -> Reading | None:
     for index, line in enumerate(lines):
         if len(line) > 5000:
             continue
@@ -78,13 +97,20 @@ def _find_count(
                     continue
                 count = plausible_context(parse_token_count(match.group(1)))
                 if count:
-                    return count
+                    return _reading(count, "text", index, line)
         if label.match(line.replace("\t", " ").strip()):
-            for following in lines[index + 1 : index + 3]:
+            for offset, following in enumerate(lines[index + 1 : index + 3], 1):
                 value = _VALUE_LINE.match(following)
                 if value:
                     count = plausible_context(parse_token_count(value.group(1)))
                     if count:
-                        return count
+                        return _reading(
+                            count, "definition", index, " ".join(lines[index : index + offset + 1])
+                        )
                     break
     return None
+
+
+def _reading(value: object, method: str, index: int, text: str) -> Reading:
+    """A value read on line ``index`` (0-based) of the page's text, with that text as its snippet."""
+    return Reading(value=value, evidence=evidence(method, f"line {index + 1}", text.replace("\t", " | ")))

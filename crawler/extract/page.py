@@ -19,10 +19,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from crawler.extract.context import find_context_length, find_max_output, find_released
+from crawler.extract.context import read_context_length, read_max_output, read_released
 from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
-from crawler.extract.evidence import Evidence, evidence
+from crawler.extract.evidence import Evidence, Reading, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
 from crawler.extract.params import find_parameters
@@ -130,6 +130,9 @@ def _extract_single(
             if value:
                 why[name] = evidence(source.method, source.where, f"{name}: {_shown(value)}")
                 return value
+        if isinstance(fallback, Reading):  # a text finder's value, with where it read it
+            why[name] = fallback.evidence
+            return fallback.value
         if fallback:
             why[name] = evidence("text", where, _shown(fallback))
         return fallback
@@ -152,14 +155,14 @@ def _extract_single(
         provider=provider or pick("provider"),
         model=model,
         name=name,
-        context_length=pick("context_length", find_context_length(lines)),
-        max_output_tokens=pick("max_output_tokens", find_max_output(lines)),
+        context_length=pick("context_length", read_context_length(lines)),
+        max_output_tokens=pick("max_output_tokens", read_max_output(lines)),
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
         parameter_defaults={k: v for k, v in defaults.items() if k in params},
         endpoints=endpoints,
-        released=pick("released", find_released(lines)),
+        released=pick("released", read_released(lines)),
         evidence=why,
         notes=prices.notes if prices else (),
     )

@@ -365,6 +365,8 @@ def _label_above(lines: list[str], index: int) -> str | None:
 
 def _read_free(lines: list[str], index: int) -> list[PriceMention]:
     line = lines[index].replace("\t", " ")
+    if "free" not in line.lower() and "免费" not in line:
+        return []
     match = _FREE.match(line)
     if not match:
         return []

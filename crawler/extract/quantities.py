@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 TOKEN_COUNT = r"(?<![\w.,$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?(?![\w])"
 _TOKEN_COUNT = re.compile(TOKEN_COUNT, re.I)
@@ -20,8 +21,11 @@ _MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = (
     re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),
     re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(\d{4})", re.I),
-    re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
-    re.compile(r"(?<!\d)(\d{4})/(\d{2})/(\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.])"),
+    re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d.])"),
+    re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    # day and month first: 21.08.2025 (Europe, day first), 08/21/2025 (US, month first when it can be)
+    re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?![\d.])"),
 )
 _GLUED_YEAR = re.compile(_MON + r"\s+\d{1,2},?\s+\d{4}(?=\d)", re.I)
 MIN_CONTEXT = 1_000
@@ -70,7 +74,8 @@ def plausible_context(count: int | None) -> int | None:
 
 
 def parse_date(text: str) -> date | None:
-    """The first calendar date in ``text`` (``Sep 22, 2025``, ``22 September 2025``, ``2025-09-22``)."""
+    """The first calendar date in ``text`` (``Sep 22, 2025``, ``22 September 2025``, ``2025-09-22``,
+    ``2025年8月21日``, ``21.08.2025``); a month without a day (``August 2025``) is none."""
     best: tuple[int, date] | None = None
     for index, pattern in enumerate(_DATE_PATTERNS):
         match = pattern.search(text)
@@ -82,6 +87,8 @@ def parse_date(text: str) -> date | None:
                 found = date(int(groups[2]), _MONTHS[groups[0][:3].lower()], int(groups[1]))
             elif index == 1:
                 found = date(int(groups[2]), _MONTHS[groups[1][:3].lower()], int(groups[0]))
+            elif index == 5:
+                found = _day_month_year(groups)
             else:
                 found = date(int(groups[0]), int(groups[1]), int(groups[2]))
         except (ValueError, KeyError):
@@ -89,6 +96,14 @@ def parse_date(text: str) -> date | None:
         if best is None or match.start() < best[0]:
             best = (match.start(), found)
     return best[1] if best else None
+
+
+def _day_month_year(groups: tuple[str | Any, ...]) -> date:
+    """``21.08.2025`` (day first, as dots write it), ``08/21/2025`` (month first, as a US slash writes
+    it, unless the first number can only be a day)."""
+    first, mark, second, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])
+    month_first = mark == "/" and first <= 12 or second > 12
+    return date(year, first, second) if month_first else date(year, second, first)
 
 
 def date_from_json(value: object) -> date | None:
