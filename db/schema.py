@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.schema import MetaData, SchemaItem
 from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString
@@ -37,7 +39,7 @@ from sqlmodel.sql.sqltypes import AutoString
 import db.alerts.tables  # noqa: F401  (registers the alert tables on SQLModel.metadata)
 from db import heartbeat, models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from db.dialect import WRITE_OPTION
-from db.errors import SchemaError
+from db.errors import DatabaseError, SchemaError
 
 logger = logging.getLogger(__name__)
 
@@ -132,10 +134,23 @@ def _state_on(connection: Connection, config: Config) -> SchemaState:
     return SchemaState("behind" if known is not None else "ahead", current, head)
 
 
+@contextmanager
+def _reachable(engine: Engine) -> Iterator[None]:
+    """A database that cannot be reached (refused, unknown host, bad password, no such file folder)
+    is a `DatabaseError` naming it (password masked) and the driver's first line, not a traceback."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if isinstance(exc.orig, Exception) and not exc.connection_invalidated and exc.statement:
+            raise  # a statement failed on a live connection: a bug or a migration error, shown whole
+        first = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else ""
+        raise DatabaseError(f"cannot open database {_describe(engine)}: {first}") from None
+
+
 def schema_state(engine: Engine) -> SchemaState:
     """The database's state against this code's migrations (read only)."""
     config = alembic_config()
-    with engine.connect() as connection:
+    with _reachable(engine), engine.connect() as connection:
         return _state_on(connection, config)
 
 
@@ -194,7 +209,7 @@ def upgrade(
     say = say or (lambda line: logger.info("%s", line))
     config = config or alembic_config()
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
+    with _reachable(engine), engine.connect() as connection:
         if sqlite:
             # SQLite's way to alter tables is to copy them (batch mode); foreign keys must be off
             # while a referenced table is copied, and can only be switched outside a transaction.

@@ -270,3 +270,12 @@ def test_a_migration_killed_half_way_leaves_the_old_schema(db_url: str, tmp_path
         assert [tuple(r) for r in rows] == [("Acme", "touched")]
     finally:
         engine.dispose()
+
+
+def test_an_unreachable_database_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://modelwatch:sekrit-pw@127.0.0.1:1/nothing"
+    for argv in (["crawl"], ["db", "current"], ["db", "upgrade"], ["recommend"]):
+        assert main(["--db", url, *argv]) == 2, argv
+        err = capsys.readouterr().err
+        assert "cannot open database" in err and "Connection refused" in err, (argv, err)
+        assert "sekrit-pw" not in err and "Traceback" not in err, (argv, err)
