@@ -330,3 +330,15 @@ def _cheaper(catalog: Any) -> Any:
             endpoints[model_id] = data
     providers = json.loads(catalog.providers_body())["data"]
     return Catalog(models=models, endpoints=endpoints, providers=providers)
+
+
+def test_the_replica_command_is_found_by_position_not_by_any_word() -> None:
+    """`replica` is the command only where the command word stands: `probe --endpoint replica --json`
+    keeps its `--json`, and `--db replica ...` is a database URL."""
+    from monitor.cli import build_parser, command_index
+
+    assert command_index(["probe", "--endpoint", "replica", "--json"]) == 0
+    assert command_index(["--db", "replica", "-v", "replica", "--port", "9"]) == 3
+    assert command_index(["--config", "c.toml", "--version"]) is None
+    args = build_parser().parse_args(["probe", "--endpoint", "replica", "--json"])
+    assert args.command == "probe" and args.json and args.endpoint == ["replica"]
