@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree, html
 
 from crawler.extract.embedded import Embedded, read_scripts
+from crawler.extract.navigation import drop_navigation
 from crawler.extract.struck import mark_struck
 
 _BLOCK = frozenset(
@@ -94,6 +95,9 @@ class Document:
     title: str | None = None
     h1: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    #: the parsed page without navigation, filters and hidden parts, for readers of its structure
+    #: (tables with their spans, repeated model cards, model lists)
+    root: Any = field(default=None, repr=False, compare=False)
 
 
 def parse_document(body: str) -> Document:
@@ -109,6 +113,7 @@ def parse_document(body: str) -> Document:
     _read_head(root, doc)
     _read_scripts(root, doc)
     mark_struck(root)  # old prices read as ~~$0.50~~ in the lines
+    drop_navigation(root)
     for element in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -120,6 +125,7 @@ def parse_document(body: str) -> Document:
         doc.h1 = _one_line(render_lines(h1[0]))
     doc.tables = [_read_table(table) for table in root.xpath("//table")]
     doc.lines = render_lines(root)
+    doc.root = root
     return doc
 
 

@@ -14,22 +14,24 @@ from the Decimal's text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from crawler.extract.context import read_context_length, read_max_output, read_released
+from crawler.extract.context import find_context_length, find_max_output, find_released
 from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
-from crawler.extract.evidence import Evidence, Reading, evidence
+from crawler.extract.evidence import Evidence, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
+from crawler.extract.listed import Listed
 from crawler.extract.params import find_parameters
 from crawler.extract.prices import find_prices, settle_prices
 from crawler.extract.quantities import unglue_dates
+from crawler.extract.several import read_several
 from crawler.extract.structured import Found, pick_records, read_json_ld, read_json_records
-from crawler.extract.tables import read_price_tables
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +79,7 @@ def extract_page(html: str, *, url: str, provider: str | None = None) -> PageExt
     lines = [unglue_dates(line) for line in doc.lines]
     provider = provider or find_provider(lines, url=url, site_name=doc.meta.get("og:site_name"))
     endpoints = tuple(find_endpoints(lines, url=url) or find_endpoints(embedded_lines(doc.embedded), url=url))
-    rows = read_price_tables(doc.tables)
+    rows = read_several(doc)  # the models of a pricing table, of repeated cards or of a model list
     if len(rows) >= 2:
         return _extract_rows(rows, url=url, provider=provider, endpoints=endpoints)
     listed = pick_records(read_json_records(doc.embedded), text_model=None, url=url)
@@ -97,7 +99,7 @@ def offer_to_json(offer: PageOffer, *, explain: bool = False) -> dict[str, Any]:
         "context_length": offer.context_length,
         "max_output_tokens": offer.max_output_tokens,
         "pricing": None if offer.pricing is None else {k: _json_number(v) for k, v in offer.pricing.items()},
-        "currency": offer.currency if offer.pricing is not None else None,  # no price, no currency
+        "currency": offer.currency,
         "parameters": list(offer.parameters),
         "parameter_defaults": dict(offer.parameter_defaults),
         "endpoints": list(offer.endpoints),
@@ -116,7 +118,7 @@ def _extract_single(
     url: str,
     provider: str | None,
     endpoints: tuple[str, ...],
-    rows: list[Found],
+    rows: Sequence[Found],
 ) -> PageExtraction:
     text_model = find_model_id(lines, url=url)
     structured = _pick_structured(doc, text_model=text_model, url=url)
@@ -130,9 +132,6 @@ def _extract_single(
             if value:
                 why[name] = evidence(source.method, source.where, f"{name}: {_shown(value)}")
                 return value
-        if isinstance(fallback, Reading):  # a text finder's value, with where it read it
-            why[name] = fallback.evidence
-            return fallback.value
         if fallback:
             why[name] = evidence("text", where, _shown(fallback))
         return fallback
@@ -155,14 +154,14 @@ def _extract_single(
         provider=provider or pick("provider"),
         model=model,
         name=name,
-        context_length=pick("context_length", read_context_length(lines)),
-        max_output_tokens=pick("max_output_tokens", read_max_output(lines)),
+        context_length=pick("context_length", find_context_length(lines)),
+        max_output_tokens=pick("max_output_tokens", find_max_output(lines)),
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
         parameter_defaults={k: v for k, v in defaults.items() if k in params},
         endpoints=endpoints,
-        released=pick("released", read_released(lines)),
+        released=pick("released", find_released(lines)),
         evidence=why,
         notes=prices.notes if prices else (),
     )
@@ -174,7 +173,7 @@ def _extract_single(
 
 
 def _extract_rows(
-    rows: list[Found], *, url: str, provider: str | None, endpoints: tuple[str, ...]
+    rows: list[Listed], *, url: str, provider: str | None, endpoints: tuple[str, ...]
 ) -> PageExtraction:
     offers = [
         PageOffer(
@@ -191,14 +190,20 @@ def _extract_rows(
             endpoints=endpoints,
             released=None,
             evidence={
-                name: evidence(row.method, row.where, f"{name}: {_shown(getattr(row, name))}")
+                name: row.evidence.get(name)
+                or evidence(row.method, row.where, f"{name}: {_shown(getattr(row, name))}")
                 for name in ("model", "name", "context_length", "max_output_tokens", "pricing")
                 if getattr(row, name)
             },
+            notes=tuple(row.notes),
         )
         for row in rows
     ]
-    problems = [f"{NO_MODEL} for {row.name!r}" for row in rows if row.model is None]
+    unnamed = [repr(row.name) for row in rows if row.model is None]
+    unpriced = [repr(row.model or row.name) for row in rows if row.pricing is None]
+    problems = [f"{NO_MODEL} for {', '.join(unnamed)}"] if unnamed else []
+    problems += [f"{NO_PRICE} for {', '.join(unpriced)}"] if unpriced else []
+    problems += [problem for row in rows for problem in row.problems]
     return PageExtraction(offers=offers, problems=problems)
 
 

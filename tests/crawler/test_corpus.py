@@ -31,21 +31,11 @@ CASES = {case.name: case for case in load_cases()}
 #: What the static extractor gets wrong on each page today (the baseline of issue 11).
 XFAIL = {
     "anthropic-pricing": "batch, 1-hour cache-write and >200K long-context prices are not noted",
-    "baseten-model-cards": "five repeated model cards give one offer, named after the page heading",
-    "cerebras-pricing": "five repeated model cards give one offer, without an id",
     "chutes-sampling-chips": "parameters listed as chips under 'Sampling parameters' are not read",
     "deepinfra-deepseek-v3.2": "'$0.26 / $0.38 in/out Mtoken' reads as input 0.38, the cached price is "
     "missed; the curl -d body and the OpenAI SDK keyword arguments (extra_body) are not read as parameters",
-    "deepinfra-models-list-links": "six models linking to their pages give one offer without an id (the "
-    "link path is the id); 'in/out Mtoken' prices misread",
-    "deepseek-pricing-columns": "models as columns, spanning cells and grouped price rows are not read: "
-    "one offer without an id, the discount price taken, the 4K default as max output",
     "fireworks-kimi-k2-instruct-0905": "self.__next_f.push (Next.js app router) payloads are not read: "
     "no offer",
-    "gemini-pricing-tiers": "one offer per model section is not found: one offer without an id, Flash's 1M "
-    "context given to it, no cached price; tiers, free tier and audio prices not noted",
-    "groq-pricing": "ids only in the links are not read, the '128k' beside a name stays in the name and is "
-    "not the context; the per-hour speech-recognition rows are taken as offers",
     "hostile-deep-nesting": "lxml's depth limit (256) drops the prices inside the 5,000 nested divs and the "
     "context and endpoint after them",
     "hostile-image-prices": "currency USD given with no price; the curl -d body is not read as parameters",
@@ -55,18 +45,8 @@ XFAIL = {
     "16,384 tokens' taken as max output; currency without a price; InferenceClient arguments not read",
     "hyperbolic-playground": "one 'Price … / 1M tokens' for input and output is not read; the playground "
     "form labels are not read as parameters",
-    "mistral-pricing-usd-eur": "ids in the 'API name' column are not read; the euro prices are not noted",
-    "moonshot-pricing": "a Model column holding only the id gives no id",
-    "novita-model-cards": "six repeated model cards give one offer, named after the page heading",
-    "openai-pricing": "the grouped Standard / Batch API header is not read: one offer, from the fine-tuning "
-    "table, without an id",
-    "openrouter-models-list-saved": "eight linked model rows give one offer named 'Models' with input "
-    "price 0 and context 4,000 read from the filter sidebar",
     "sambanova-params-prose": "parameters named in prose ('Supports temperature, top_p and max_tokens') are "
     "not read",
-    "siliconflow-pricing-cny": "¥ prices under Chinese headers are not read: no offer",
-    "zhipu-pricing-cny": "元 prices under Chinese headers and tier rows spanning a model are not read: "
-    "no offer",
 }
 
 
