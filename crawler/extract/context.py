@@ -3,7 +3,8 @@
 Three layouts are read: label then value on one line (``Context 64K tokens``, ``Context window: 128,000``),
 value then label (``163,840 context``, ``128k context window``), and a label alone on a line with the
 value on the next (``Context`` / ``164K`` / ``tokens``). Prose such as "long-context training, reaching
-up to 128K tokens" is not a context length: label and number must sit next to each other.
+up to 128K tokens" is not a context length: label and number must sit next to each other; advice ("we
+recommend an output length of 16,384 tokens") is not a limit.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _OUTPUT_AFTER = re.compile(rf"\b{_OUT_WORD}{_SEP}({_N_GLUED})", re.I)
 _OUTPUT_BEFORE = re.compile(rf"({_N})\s*(?:tokens?\s*)?max(?:imum)?\s*output\b", re.I)
 _OUTPUT_LABEL = re.compile(rf"^{_OUT_WORD}\s*:?$", re.I)
 _VALUE_LINE = re.compile(rf"^({_N})\s*(?:tokens?)?\s*$", re.I)
+_ASSIGNMENT = re.compile(r"^\w*_\w*\s*=\s*$")
+_ADVICE = re.compile(r"\b(?:recommend\w*|suggest\w*|adequate|advis\w*|sufficient|best\s+practice)\b", re.I)
 _DATE_LABEL = re.compile(
     r"\b(?:release\s*date|released?|created|launched|published|added|available\s*since|date\s*added)"
     r"(?-i:(?![a-z]))",
@@ -95,6 +98,10 @@ def _find_count(
             for match in pattern.finditer(line):
                 if veto is not None and veto.search(line[max(0, match.start() - 20) : match.end()]):
                     continue
+                if _ASSIGNMENT.search(line[match.start() : match.start(1)]):
+                    continue  # "max_new_tokens=16384" in a code sample: a request's value, not a limit
+                if _ADVICE.search(line[max(0, match.start() - 60) : match.end() + 40]):
+                    continue  # "we recommend an output length of 16,384 tokens": advice, not a limit
                 count = plausible_context(parse_token_count(match.group(1)))
                 if count:
                     return _reading(count, "text", index, line)

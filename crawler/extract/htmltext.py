@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree, html
 
 from crawler.extract.embedded import Embedded, read_scripts
+from crawler.extract.mojibake import repair_mojibake
 from crawler.extract.navigation import drop_navigation
 from crawler.extract.struck import mark_struck
 
@@ -102,7 +103,7 @@ class Document:
 
 def parse_document(body: str) -> Document:
     """Parse an HTML string into a `Document`; unparseable input gives an empty one."""
-    text = _CONTROL.sub(" ", body or "")
+    text = repair_mojibake(_CONTROL.sub(" ", body or ""))  # UTF-8 read as Windows-1252, put back
     if not text.strip():
         return Document()
     try:

@@ -26,6 +26,18 @@ COUNT_CASES: dict[str, tuple[list[str], int | None, int | None, int | None]] = {
     "max-completion-tokens": (["Context length: 131,072 · max_completion_tokens: 8192"], 131072, 8192, 1),
     "prose-is-not-a-context": (["Trained on long documents, reaching up to 128K tokens."], None, None, None),
     "speed-is-not-a-context": (["~2,200 tokens/s", "Free tier: 1 million tokens per day"], None, None, None),
+    "code-kwarg-is-not-a-limit": (
+        ["    max_new_tokens=16384,", "  --max-model-len 262144"],
+        None,
+        None,
+        None,
+    ),
+    "advice-is-not-a-limit": (
+        ["Adequate Output Length: We recommend using an output length of 16,384 tokens for most queries."],
+        None,
+        None,
+        None,
+    ),
 }
 
 
