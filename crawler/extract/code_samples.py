@@ -11,7 +11,8 @@ A code sample is a ``<pre>`` block (or a multi-line ``<code>``), kept apart by t
   (``messages``, ``prompt``, ``input``), unless it is a response (``choices``, ``usage``, ``object``).
 
 JSON, Python and JavaScript literals are read with the standard library's ``json`` and ``ast`` (a
-JavaScript object literal is a Python expression once its comments are gone: unquoted keys become names).
+JavaScript object literal is a Python expression once its comments are gone: unquoted keys become names),
+and with chompjs for the JavaScript that Python's parser refuses (`parse_literal`).
 Nested keys are dotted (``chat_template_kwargs.thinking``), except under a known parameter whose value is
 an object (``response_format``) and under an SDK wrapper whose keys are body keys (``extra_body``). The
 values shown are kept as the sample's defaults when they are plain literals.
@@ -25,6 +26,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+import chompjs
 
 from crawler.extract.vocabulary import NAME, Vocabulary, vocabulary
 
@@ -41,6 +44,8 @@ _DATA_ANCHOR = re.compile(
 )
 _MARKER = re.compile(r"\b(?:model|messages|prompt|inputs?|contents)\b")
 _KW_MARKER = re.compile(r"(?<![\w.])(?:model|messages)\s*=(?!=)")
+_SPREAD = re.compile(r"([{,])\s*\.\.\.[\w$.]+\s*(?:,|(?=}))")
+_SHORTHAND = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*)(?=[,}])")
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 _CODE_HINT = re.compile(r"curl\s|\.create\(|fetch\(|JSON\.stringify|requests\.post|json\s*=|-d\s+'|--data")
 
@@ -50,6 +55,8 @@ class _Expression:
 
 
 EXPRESSION = _Expression()
+FUNCTION = _Expression()  # a callback (``onChunk: (c) => ...``): a client's hook, not a request field
+_FUNCTION_TEXT = re.compile(r"^\s*(?:async\s+)?(?:function\b|\(?[\w$,\s]*\)?\s*=>)")
 
 
 @dataclass
@@ -231,17 +238,53 @@ def _is_response(value: dict[str, Any]) -> bool:
 
 
 def parse_literal(chunk: str) -> Any:
-    """A JSON, Python or JavaScript object literal as Python data (code in it: `EXPRESSION`), or None."""
+    """A JSON, Python or JavaScript object literal as Python data (code in it: `EXPRESSION`), or None.
+
+    JSON first, then Python's own parser (Python literals, and JavaScript ones once their comments are
+    gone, and with JavaScript's shorthand properties and spreads rewritten), then chompjs for the JavaScript
+    that Python does not parse (arrow functions, ``?.``, ``??``, ``!0``)."""
     try:
         return json.loads(chunk)
     except (ValueError, RecursionError):
         pass
-    for candidate in (chunk, _without_comments(chunk)):
-        try:
-            return _convert(ast.parse(candidate.strip(), mode="eval").body)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            continue
+    plain = _without_comments(chunk).strip()
+    rewritten = _SHORTHAND.sub(r"\1\2: \2\3", _SPREAD.sub(r"\1", plain))
+    for candidate in (chunk.strip(), plain, rewritten):
+        value = _python_literal(candidate)
+        if value is not None:
+            return value
+    for candidate in (plain, rewritten):
+        value = _chompjs_literal(candidate)
+        if value is not None:
+            return value
     return None
+
+
+def _python_literal(text: str) -> Any:
+    try:
+        return _convert(ast.parse(text, mode="eval").body)
+    except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+        return None
+
+
+def _chompjs_literal(text: str) -> Any:
+    """chompjs's reading, with the values it gives as strings but the page wrote as code (``opts.max ??
+    512``, ``!0``) made `EXPRESSION`: only quoted strings are strings."""
+    try:
+        value: Any = chompjs.parse_js_object(text)
+    except (ValueError, TypeError, RecursionError, MemoryError):
+        return None
+    return _quoted_only(value, text) if isinstance(value, dict) else None
+
+
+def _quoted_only(value: Any, source: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _quoted_only(v, source) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_quoted_only(v, source) for v in value]
+    if isinstance(value, str) and not any(q + value + q in source for q in "\"'`"):
+        return FUNCTION if _FUNCTION_TEXT.match(value) else EXPRESSION
+    return value
 
 
 def _convert(node: ast.AST, depth: int = 0) -> Any:
@@ -287,6 +330,8 @@ def _flatten(value: Any, vocab: Vocabulary, prefix: str, fields: dict[str, str |
             continue
         if not prefix and key in vocab.flattened:
             _flatten(item, vocab, "", fields, depth + 1)
+            continue
+        if item is FUNCTION:
             continue
         name = prefix + key
         nested = isinstance(item, dict) and item and all(isinstance(k, str) and NAME.match(k) for k in item)

@@ -13,6 +13,9 @@ from typing import Any
 
 from lxml import etree, html
 
+from crawler.extract.code_samples import collect_code_blocks
+from crawler.extract.parameter_forms import FormField, collect_form_fields
+
 from crawler.extract.embedded import Embedded, read_scripts
 from crawler.extract.mojibake import repair_mojibake
 from crawler.extract.navigation import drop_navigation
@@ -96,6 +99,10 @@ class Document:
     title: str | None = None
     h1: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    #: the text of each code sample (`<pre>`, multi-line `<code>`), hidden tabs included
+    code_blocks: list[str] = field(default_factory=list)
+    #: the labelled controls of the page's forms (a playground's settings)
+    form_fields: list[FormField] = field(default_factory=list)
     #: the parsed page without navigation, filters and hidden parts, for readers of its structure
     #: (tables with their spans, repeated model cards, model lists)
     root: Any = field(default=None, repr=False, compare=False)
@@ -113,6 +120,8 @@ def parse_document(body: str) -> Document:
     doc = Document()
     _read_head(root, doc)
     _read_scripts(root, doc)
+    doc.code_blocks = collect_code_blocks(root)
+    doc.form_fields = collect_form_fields(root)
     mark_struck(root)  # old prices read as ~~$0.50~~ in the lines
     drop_navigation(root)
     for element in root.xpath("|".join(f"//{tag}" for tag in _DROP)):

@@ -23,7 +23,7 @@ from typing import Any
 from crawler.extract.context import find_context_length, find_max_output, find_released
 from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
-from crawler.extract.evidence import Evidence, evidence
+from crawler.extract.evidence import Evidence, Reading, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
 from crawler.extract.listed import Listed
@@ -137,10 +137,11 @@ def _extract_single(
         return fallback
 
     model = pick("model", text_model, where="page text or address")
-    names, defaults = find_parameters(doc.tables, lines)
-    params = list(names) if names else pick("parameters") or []
-    if names:
-        why["parameters"] = evidence("table", "parameter table or list", ", ".join(names))
+    listed = pick("parameters")
+    documented = find_parameters(doc, lines, listed=Reading(listed, why["parameters"]) if listed else None)
+    params = documented.names
+    if documented.evidence:
+        why["parameters"] = documented.evidence
     pricing = pick("pricing")
     currency = _first(s.currency for s in sources)
     prices = settle_prices(find_prices(lines)) if pricing is None else None
@@ -159,7 +160,7 @@ def _extract_single(
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
-        parameter_defaults={k: v for k, v in defaults.items() if k in params},
+        parameter_defaults=documented.defaults,
         endpoints=endpoints,
         released=pick("released", find_released(lines)),
         evidence=why,

@@ -39,7 +39,7 @@ def read_parameter_lists(
     names: list[str] = []
     where: list[str] = []
     for index, line in enumerate(lines):
-        if len(line) > 300 or "\t" in line:
+        if len(line) > 300 or ("aram" not in line and "ARAM" not in line) or "\t" in line:
             continue
         match = _LABEL.match(line.strip())
         if not match:

@@ -81,6 +81,8 @@ def _add(names: list[str], defaults: dict[str, str], name: str, default: str | N
 
 
 def _header_kind(line: str) -> str | None:
+    if not line.lstrip("| \t")[:5].lower().startswith(("name", "param", "field")):
+        return None  # most lines: no need to squash them
     squashed = re.sub(r"[\s|]+", "", line).lower()
     if not squashed.startswith(("name", "parameter", "param", "field")) or "type" not in squashed[:20]:
         return None

@@ -141,6 +141,18 @@ STREAM_OPTIONS = """curl https://api.groq.com/openai/v1/chat/completions -s \\
   "stream": true, "stream_options": {"include_usage": true}, "response_format": {"type": "json_schema",
   "json_schema": {"name": "x", "schema": {}}}, "seed": 7}'"""
 
+JS_NOT_PYTHON = """const base = { temperature: 0.2 };
+const stream = await client.chat.completions.create({
+  ...base,
+  model,
+  messages,
+  top_p: opts.topP ?? 0.9,
+  stream: !0,
+  user: session?.user?.id,
+  onChunk: (chunk) => process.stdout.write(chunk),
+  seed: 1234,
+});"""
+
 # (id, sample, expected parameters in order, expected defaults)
 CASES = [
     (
@@ -171,7 +183,8 @@ CASES = [
         "requests-payload-not-headers",
         EIGEN_REQUESTS,
         ["max_tokens", "chat_template_kwargs.thinking", "temperature", "top_p", "top_k"],
-        {"temperature": "0", "top_k": "1", "chat_template_kwargs.thinking": "true"},
+        {"max_tokens": "4096", "chat_template_kwargs.thinking": "true"}
+        | {"temperature": "0", "top_p": "0.95", "top_k": "1"},
     ),
     ("anthropic-sdk", ANTHROPIC_SDK, ["max_tokens", "thinking"], {"max_tokens": "16000"}),
     (
@@ -182,9 +195,11 @@ CASES = [
             "generationConfig.maxOutputTokens",
             "generationConfig.thinkingConfig.thinkingBudget",
         ],
-        {"generationConfig.temperature": "1.0", "generationConfig.maxOutputTokens": "8192"},
+        {"generationConfig.temperature": "1.0", "generationConfig.maxOutputTokens": "8192"}
+        | {"generationConfig.thinkingConfig.thinkingBudget": "0"},
     ),
     ("notebook-cell", NOTEBOOK, ["temperature", "seed", "logit_bias"], {"seed": "42"}),
+    ("js-spread-shorthand-arrow", JS_NOT_PYTHON, ["top_p", "user", "seed"], {"seed": "1234"}),
     ("response-body", RESPONSE, [], {}),
     ("transformers-not-a-request", TRANSFORMERS, [], {}),
     ("config-json-not-a-request", CONFIG_JSON, [], {}),
@@ -200,7 +215,7 @@ def test_request_bodies(sample: str, names: list[str], defaults: dict[str, str])
     found = list(dict.fromkeys(name for body in bodies for name in body.fields))
     assert found == names
     shown = {k: v for body in bodies for k, v in body.fields.items() if v is not None}
-    assert {k: shown.get(k) for k in defaults} == defaults
+    assert shown == defaults
     assert all(body.where == "code sample 1" and body.snippet for body in bodies)
 
 

@@ -31,22 +31,13 @@ CASES = {case.name: case for case in load_cases()}
 #: What the static extractor gets wrong on each page today (the baseline of issue 11).
 XFAIL = {
     "anthropic-pricing": "batch, 1-hour cache-write and >200K long-context prices are not noted",
-    "chutes-sampling-chips": "parameters listed as chips under 'Sampling parameters' are not read",
-    "deepinfra-deepseek-v3.2": "'$0.26 / $0.38 in/out Mtoken' reads as input 0.38, the cached price is "
-    "missed; the curl -d body and the OpenAI SDK keyword arguments (extra_body) are not read as parameters",
-    "fireworks-kimi-k2-instruct-0905": "self.__next_f.push (Next.js app router) payloads are not read: "
-    "no offer",
     "hostile-deep-nesting": "lxml's depth limit (256) drops the prices inside the 5,000 nested divs and the "
     "context and endpoint after them",
-    "hostile-image-prices": "currency USD given with no price; the curl -d body is not read as parameters",
+    "hostile-image-prices": "currency USD given with no price",
     "hostile-wrong-encoding": "the mojibake from the wrong <meta charset> is not repaired and € / ¥ prices "
     "are not read: no offer",
     "huggingface-model-card": "the name is the repo header ('Qwen / … like 812'); 'an output length of "
-    "16,384 tokens' taken as max output; currency without a price; InferenceClient arguments not read",
-    "hyperbolic-playground": "one 'Price … / 1M tokens' for input and output is not read; the playground "
-    "form labels are not read as parameters",
-    "sambanova-params-prose": "parameters named in prose ('Supports temperature, top_p and max_tokens') are "
-    "not read",
+    "16,384 tokens' taken as max output; currency without a price",
 }
 
 
