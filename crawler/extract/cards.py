@@ -15,71 +15,19 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
-from crawler.extract.context import find_context_length, find_max_output
-from crawler.extract.evidence import evidence
+from crawler.extract.context import read_context_length, read_max_output
+from crawler.extract.evidence import Reading, evidence
 from crawler.extract.grid import code_texts
 from crawler.extract.listed import Listed
+from crawler.extract.model_links import is_model_id, model_id_from_href
 from crawler.extract.navigation import is_related
 from crawler.extract.price_choice import settle_prices
 from crawler.extract.prices import find_prices
 from crawler.extract.quantities import parse_token_count, plausible_context
 
-_ID = re.compile(r"^[A-Za-z0-9][\w.:@+-]*(?:/[A-Za-z0-9][\w.:@+-]*){0,3}$")
-_MARKERS = frozenset(
-    {
-        "models",
-        "model",
-        "library",
-        "llm",
-        "llms",
-        "text-generation",
-        "chat",
-        "catalog",
-        "m",
-        "chute",
-        "chutes",
-    }
-)
-_NOT_MODEL_SEGMENTS = frozenset(
-    {
-        "provider",
-        "providers",
-        "org",
-        "orgs",
-        "organization",
-        "organizations",
-        "user",
-        "users",
-        "author",
-        "authors",
-        "company",
-        "blog",
-        "news",
-        "pricing",
-        "login",
-        "signin",
-        "signup",
-        "register",
-        "category",
-        "categories",
-        "tag",
-        "tags",
-        "collections",
-        "spaces",
-        "datasets",
-        "search",
-        "compare",
-        "rankings",
-        "settings",
-        "billing",
-        "account",
-        "docs",
-    }
-)
 _STATE_QUICK = re.compile(r"active|current|selected|hover|open|first|last|odd|even")
 _STATE_CLASSES = re.compile(r"^(?:is-|w--|js-)?(?:active|current|selected|hover|open|first|last|odd|even)$")
 _BLOCK = frozenset(
@@ -131,6 +79,8 @@ _BLOCK = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_WORDS = frozenset({"title", "name", "heading", "headline"})
 _WORD = re.compile(r"[^a-z0-9]+")
+_TAG_WORDS = frozenset({"tag", "tags", "badge", "badges", "chip", "chips", "pill", "pills", "ctx", "context"})
+_PROSE_WORDS = frozenset({"desc", "description", "summary", "excerpt", "blurb", "tagline"})
 _TAG_COUNT = re.compile(r"^\d+(?:\.\d+)?\s*[kKmM]$")
 _MAX_CARD_CHARS = 3000
 _MAX_SPEC_LINE = 48
@@ -138,38 +88,6 @@ _MAX_CARDS = 400
 _SAMPLE = 6
 _DIGIT = re.compile(r"\d")
 _NOT_LISTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "select", "html", "head"})
-
-
-def is_model_id(text: str) -> bool:
-    """True for text shaped like a model id: one token of letters, digits and ``.-_:/``, with a digit, a
-    hyphen or a slash (``gpt-4o``, ``glm-4.6``, ``meta-llama/Llama-3.3-70B-Instruct``)."""
-    if not text or len(text) > 120 or "://" in text or not _ID.match(text):
-        return False
-    return bool(re.search(r"[A-Za-z]", text) and re.search(r"[\d/-]", text))
-
-
-def model_id_from_href(href: str) -> str | None:
-    """The model id a link to a model's own page gives: the path after ``/models/`` (or ``/model/``,
-    ``/library/``), else an ``org/model`` path of two segments, else None."""
-    try:
-        path = urlsplit(href).path
-    except ValueError:
-        return None
-    segments = [s for s in path.split("/") if s]
-    if not segments:
-        return None
-    segments[-1] = segments[-1].removesuffix(".html")
-    marker = max((i for i, s in enumerate(segments) if s.lower() in _MARKERS), default=None)
-    if marker is not None:
-        tail = segments[marker + 1 :]
-    elif len(segments) <= 2:
-        tail = segments
-    else:
-        return None
-    if not tail or len(tail) > 3 or any(s.lower() in _NOT_MODEL_SEGMENTS for s in tail):
-        return None
-    candidate = "/".join(tail)
-    return candidate if is_model_id(candidate) else None
 
 
 def read_cards(root: Any) -> list[Listed]:
@@ -255,29 +173,24 @@ def _read_card(card: Any, number: int) -> Listed | None:
         found.evidence["model"] = evidence("list", f"{where}, {source}", model)
     if name:
         found.evidence["name"] = evidence("list", f"{where}, title", name)
-    spec = [line for line in lines if len(line) <= _MAX_SPEC_LINE]
+    spec = [line for line in card_lines(card, prose=False) if len(line) <= _MAX_SPEC_LINE]
     choice = settle_prices(find_prices(spec))
     found.notes, found.problems = list(choice.notes), list(choice.problems)
     if choice.pricing:
         found.pricing, found.currency = choice.pricing, choice.currency
         snippet = choice.evidence.snippet if choice.evidence else ""
         found.evidence["pricing"] = evidence("list", f"{where}, prices", snippet)
-    context = find_context_length(spec) or _tag_count(card)
-    if context:
-        found.context_length = context
-        found.evidence["context_length"] = evidence("list", f"{where}, context", _line_with(spec, context))
-    output = find_max_output(spec)
-    if output:
-        found.max_output_tokens = output
-        found.evidence["max_output_tokens"] = evidence(
-            "list", f"{where}, output limit", _line_with(spec, output)
-        )
+    short = [line for line in lines if len(line) <= _MAX_SPEC_LINE]
+    for name, reading in (
+        ("context_length", read_context_length(spec) or _tag_count(card) or read_context_length(short)),
+        ("max_output_tokens", read_max_output(spec)),
+    ):
+        if reading is not None:
+            setattr(found, name, reading.value)
+            found.evidence[name] = evidence(
+                "list", f"{where}, {name.replace('_', ' ')}", reading.evidence.snippet
+            )
     return found
-
-
-def _line_with(lines: list[str], count: int) -> str:
-    short = f"{count // 1000}k"
-    return next((line for line in lines if short in line.lower() or str(count) in line.replace(",", "")), "")
 
 
 def _identify(card: Any, lines: list[str]) -> tuple[str | None, str | None, str]:
@@ -326,29 +239,48 @@ def _text(node: Any) -> str | None:
     return " ".join(node.text_content().split()) or None
 
 
-def _tag_count(card: Any) -> int | None:
-    """A bare token count standing alone in an element of the card (a ``164k`` tag): its context."""
+def _tag_count(card: Any) -> Reading | None:
+    """A bare token count standing alone in a tag of the card (``<span class="tag">164k</span>``): its
+    context. Counts in plain spans (downloads, likes) are not."""
     for node in card.iter():
         if not isinstance(node.tag, str) or len(node):
             continue
         text = (node.text or "").strip()
-        if _TAG_COUNT.match(text):
-            return plausible_context(parse_token_count(text))
+        if not _TAG_COUNT.match(text):
+            continue
+        parent = node.getparent()
+        words = set(_WORD.split((node.get("class") or "").lower()))
+        words |= set(_WORD.split((parent.get("class") or "").lower())) if parent is not None else set()
+        count = plausible_context(parse_token_count(text)) if words & _TAG_WORDS else None
+        if count:
+            return Reading(value=count, evidence=evidence("list", "tag", text))
     return None
 
 
-def card_lines(element: Any) -> list[str]:
+def card_lines(element: Any, *, prose: bool = True) -> list[str]:
     """An element's text as lines: block elements break lines, and inline elements are kept apart by a
-    space (``<span>Context</span><span>131072</span>`` reads ``Context 131072``)."""
+    space (``<span>Context</span><span>131072</span>`` reads ``Context 131072``). Without `prose`, the
+    text of paragraphs and descriptions is left out (the card's specs only)."""
     pieces: list[str] = []
+    inside = 0  # depth inside prose being left out
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
+        skip = not prose and node is not element and _is_prose(node)
         if event == "start":
+            inside += skip
             pieces.append("\n" if tag in _BLOCK else " ")
-            if tag and node.text:
+            if tag and node.text and not inside:
                 pieces.append(node.text)
         else:
+            inside -= skip
             pieces.append("\n" if tag in _BLOCK else " ")
-            if node is not element and node.tail:
+            if node is not element and node.tail and not inside:
                 pieces.append(node.tail)
     return [" ".join(line.split()) for line in "".join(pieces).split("\n") if line.strip()]
+
+
+def _is_prose(node: Any) -> bool:
+    if node.tag == "p":
+        return True
+    words = set(_WORD.split((node.get("class") or "").lower()))
+    return bool(words & _PROSE_WORDS)

@@ -30,7 +30,6 @@ CASES = {case.name: case for case in load_cases()}
 
 #: What the static extractor gets wrong on each page today (the baseline of issue 11).
 XFAIL = {
-    "anthropic-pricing": "batch, 1-hour cache-write and >200K long-context prices are not noted",
     "hostile-deep-nesting": "lxml's depth limit (256) drops the prices inside the 5,000 nested divs and the "
     "context and endpoint after them",
     "hostile-image-prices": "currency USD given with no price",
