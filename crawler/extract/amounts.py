@@ -28,6 +28,7 @@ _QTY_NUMBER = r"\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d+)?"
 _UNIT = re.compile(
     r"^\s*(?P<cur>usd|eur|credits?|dollars?|元|円)?\s*(?:/|per\b|for\s+(?:every\s+)?|every\b|each\b|每)\s*"
     rf"(?P<qty>{_QTY_NUMBER}|one|a(?=\s))?\s*(?P<mult>(?:k|m|thousand|million)(?![a-z])|百万|千|万)?\s*"
+    r"(?:(?P<role>input|output|prompt|completion|cached\s+input)\s+(?=[mk]?tok|million\b))?"
     r"(?P<scale>mtoks?\b|mtokens?\b|ktoks?\b|ktokens?\b|m\b|million\b|mil\b|k\b|thousand\b|tokens?\b|toks?\b|"
     r"(?P<req>requests?\b|req\b|calls?\b|api\s*calls?\b|queries\b|query\b)|"
     r"(?P<other>images?\b|img\b|hours?\b|hrs?\b|h\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b|characters?\b|"
@@ -77,6 +78,7 @@ class Amount:
     tokens: int | None = None  # tokens per priced unit, when a token unit follows
     per: str | None = None  # "tokens", "request", "other" (hour, image, ...), or None when not said
     struck: bool = False
+    role: str | None = None  # a role word inside the unit ("$3 / input MTok")
 
     @property
     def priced(self) -> bool:
@@ -100,6 +102,17 @@ def read_amounts(text: str) -> list[Amount]:
 def unit_at(text: str) -> tuple[int | None, str | None, int]:
     """The unit at the start of ``text`` (``/ 1M tokens`` -> (1000000, "tokens", end)); (None, None, 0)
     when there is none. ``per`` is "tokens", "request" or "other"."""
+    tokens, per, end, _role = _unit_at(text)
+    return tokens, per, end
+
+
+def _unit_at(text: str) -> tuple[int | None, str | None, int, str | None]:
+    tokens, per, end = _unit_parts(text)
+    unit = _UNIT.match(text) if per == "tokens" else None
+    return tokens, per, end, (unit.group("role") if unit else None)
+
+
+def _unit_parts(text: str) -> tuple[int | None, str | None, int]:
     unit = _UNIT.match(text)
     if unit is None:
         bare = _BARE_SCALE.match(text)
@@ -149,7 +162,7 @@ def _read(text: str, match: re.Match[str], struck: list[tuple[int, int]]) -> Amo
     mark = pre or post
     currency = currency_of_mark(mark)
     value = from_cents(value, post)
-    tokens, per, length = unit_at(text[match.end() :])
+    tokens, per, length, role = _unit_at(text[match.end() :])
     if per is None and length == 0:
         unit_currency = re.match(r"^\s*(usd|eur|credits?)\b", text[match.end() :], re.I)
         if unit_currency and currency is None:
@@ -168,6 +181,7 @@ def _read(text: str, match: re.Match[str], struck: list[tuple[int, int]]) -> Amo
         tokens=tokens,
         per=per,
         struck=inside,
+        role=role,
     )
 
 

@@ -17,7 +17,10 @@ USD, EUR, GBP, CNY, JPY, INR, CREDITS = "USD", "EUR", "GBP", "CNY", "JPY", "INR"
 #: a currency written before the amount (``$0.27``, ``€0.37``, ``USD 0.27``, ``RMB 2``)
 PREFIX = r"US\$|USD|EUR|GBP|CNY|RMB|JPY|INR|\$|€|£|¥|￥|₹"
 #: a currency written after the amount (``0.37 €``, ``2元``, ``5¢``, ``0.5 cents``, ``0.40 credits``)
-SUFFIX = r"USD|EUR|GBP|CNY|RMB|JPY|INR|€|£|¥|￥|元|円|₹|¢|cents?\b|credits?\b|dollars?\b|euros?\b|yuan\b"
+SUFFIX = (
+    r"USD|EUR|GBP|CNY|RMB|JPY|INR|€|£|¥|￥|元|円|₹|¢|\$(?!\s?\d)|cents?\b|credits?\b|dollars?\b|euros?\b|"
+    r"yuan\b"
+)
 
 _BY_MARK = {
     "$": USD,

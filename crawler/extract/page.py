@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from crawler.extract.context import find_context_length, find_max_output, find_released
+from crawler.extract.context import read_context_length, read_max_output, read_released
 from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
 from crawler.extract.evidence import Evidence, Reading, evidence
@@ -99,7 +99,7 @@ def offer_to_json(offer: PageOffer, *, explain: bool = False) -> dict[str, Any]:
         "context_length": offer.context_length,
         "max_output_tokens": offer.max_output_tokens,
         "pricing": None if offer.pricing is None else {k: _json_number(v) for k, v in offer.pricing.items()},
-        "currency": offer.currency,
+        "currency": offer.currency if offer.pricing is not None else None,  # no price, no currency
         "parameters": list(offer.parameters),
         "parameter_defaults": dict(offer.parameter_defaults),
         "endpoints": list(offer.endpoints),
@@ -132,16 +132,18 @@ def _extract_single(
             if value:
                 why[name] = evidence(source.method, source.where, f"{name}: {_shown(value)}")
                 return value
+        if isinstance(fallback, Reading):  # a text finder's value, with where it read it
+            why[name] = fallback.evidence
+            return fallback.value
         if fallback:
             why[name] = evidence("text", where, _shown(fallback))
         return fallback
 
     model = pick("model", text_model, where="page text or address")
-    listed = pick("parameters")
-    documented = find_parameters(doc, lines, listed=Reading(listed, why["parameters"]) if listed else None)
-    params = documented.names
-    if documented.evidence:
-        why["parameters"] = documented.evidence
+    names, defaults = find_parameters(doc.tables, lines)
+    params = list(names) if names else pick("parameters") or []
+    if names:
+        why["parameters"] = evidence("table", "parameter table or list", ", ".join(names))
     pricing = pick("pricing")
     currency = _first(s.currency for s in sources)
     prices = settle_prices(find_prices(lines)) if pricing is None else None
@@ -155,14 +157,14 @@ def _extract_single(
         provider=provider or pick("provider"),
         model=model,
         name=name,
-        context_length=pick("context_length", find_context_length(lines)),
-        max_output_tokens=pick("max_output_tokens", find_max_output(lines)),
+        context_length=pick("context_length", read_context_length(lines)),
+        max_output_tokens=pick("max_output_tokens", read_max_output(lines)),
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
-        parameter_defaults=documented.defaults,
+        parameter_defaults={k: v for k, v in defaults.items() if k in params},
         endpoints=endpoints,
-        released=pick("released", find_released(lines)),
+        released=pick("released", read_released(lines)),
         evidence=why,
         notes=prices.notes if prices else (),
     )

@@ -26,7 +26,7 @@ from crawler.extract.qualifiers import RANGE, Qualifier, is_range_link, qualify
 from crawler.extract.quantities import tidy
 
 _AFTER_ROLE = re.compile(
-    r"^\s*(?:tokens?\s*)?(?:of\s*)?(?P<role>cached\s*(?:input|in\b|prompt)|cache\s*(?:reads?|hits?|writes?)|"
+    r"^\s*(?:tokens?\s*)?(?:of\s*)?\(?\s*(?P<role>cached\s*(?:input|in\b|prompt)|cache\s*(?:reads?|hits?|writes?)|"
     r"input|output|prompt|completion|in\b|out\b)(?=\s*(?:tokens?|toks?|mtok\w*)\b|\s*$|\s*[•|·,;)(\[\]/]|"
     r"\s+(?:and|&|\+)\b|\s*\t)",
     re.I,
@@ -34,7 +34,7 @@ _AFTER_ROLE = re.compile(
 _AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\b", re.I)
 _PAIR_LINK = re.compile(r"^\s*/\s*$")
 _PAIR_ROLES = re.compile(
-    r"^\s*(?P<a>in(?:put)?|prompt)\s*/\s*(?P<b>out(?:put)?|completion)\b(?:\s*tokens?\b)?", re.I
+    r"^\s*\(?\s*(?P<a>in(?:put)?|prompt)\s*/\s*(?P<b>out(?:put)?|completion)\b(?:\s*tokens?\b)?\)?", re.I
 )
 _PAIR_LABEL = re.compile(r"\b(?:in(?:put)?|prompt)\s*/\s*(?:out(?:put)?|completion)\b", re.I)
 _LABEL_SCALE_M = re.compile(
@@ -43,7 +43,7 @@ _LABEL_SCALE_M = re.compile(
     re.I,
 )
 _LABEL_SCALE_K = re.compile(
-    r"(?:per|/)\s*(?:1\s*)?(?:k\b|thousand)|\b1\s*k\s*tokens|thousand\s+tokens|per\s+1,?000\s+tokens|"
+    r"(?:per|/)\s*(?:1\s*)?(?:k\b|thousand)|\b1\s*k\s*tokens|thousand\s+tokens|(?:per|/)\s*1,?000\b(?![,\d])|"
     r"每千|/\s*千",
     re.I,
 )
@@ -184,7 +184,8 @@ def _mention(
     if amount.per == "other" or _SKIP.search(_cell_of(line, amount.start)[0]):
         return None, end
     header = _column_header(lines, index, amount.start)
-    role = role_of(after.group("role")) if after else None
+    role = role_of(amount.role) if amount.role else None
+    role = role or (role_of(after.group("role")) if after else None)
     role = role or role_of(left) or inherit
     method = "text"
     if role is None and header and role_of(header):
@@ -206,7 +207,7 @@ def _mention(
         if amount.currency is None:
             return None, end
         context = " ".join([left, header or "", *lines[max(0, index - 3) : index]])
-        tokens_per_unit = scale_of(context) or 10**6
+        tokens_per_unit = scale_of(context) or scale_of(line[amount.end :]) or 10**6
     value = per_million(amount.value, tokens_per_unit)
     return _make(role, value, amount, index, qualifier, line, method), end
 

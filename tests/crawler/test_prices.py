@@ -97,7 +97,8 @@ TEXT_CASES: dict[str, tuple[str, dict[str, Any] | None, str | None, list[list[st
         [],
     ),
     "struck-inline-style": (
-        '<p>Input: <span style="color:#999; text-decoration: line-through">$0.90</span> $0.60 per 1M tokens</p>',
+        '<p>Input: <span style="color:#999; text-decoration: line-through">$0.90</span>'
+        " $0.60 per 1M tokens</p>",
         {"input": "0.6"},
         "USD",
         [["struck", "0.9"]],
@@ -112,7 +113,8 @@ TEXT_CASES: dict[str, tuple[str, dict[str, Any] | None, str | None, list[list[st
         [],
     ),
     "promo-beside-struck-regular": (
-        "<p>Input: <s>$0.60</s> $0.30 / 1M tokens (50% off, limited time)</p><p>Output: $2.40 / 1M tokens</p>",
+        "<p>Input: <s>$0.60</s> $0.30 / 1M tokens (50% off, limited time)</p>"
+        "<p>Output: $2.40 / 1M tokens</p>",
         {"input": "0.6", "output": "2.4"},
         "USD",
         [["promot", "0.3"]],
@@ -264,14 +266,16 @@ TEXT_CASES: dict[str, tuple[str, dict[str, Any] | None, str | None, list[list[st
         [],
     ),
     "storage-per-hour-is-no-price": (
-        "<p>Input: $0.30 / 1M tokens</p><p>Context caching: $1.00 / 1,000,000 tokens per hour (storage price)</p>",
+        "<p>Input: $0.30 / 1M tokens</p>"
+        "<p>Context caching: $1.00 / 1,000,000 tokens per hour (storage price)</p>",
         {"input": "0.3"},
         "USD",
         [],
         [],
     ),
     "tool-per-1000-searches-is-no-price": (
-        "<p>Input $3 / MTok</p><p>Web search: $10 per 1,000 searches</p><p>Grounding: $35 / 1,000 grounded prompts</p>",
+        "<p>Input $3 / MTok</p><p>Web search: $10 per 1,000 searches</p>"
+        "<p>Grounding: $35 / 1,000 grounded prompts</p>",
         {"input": 3},
         "USD",
         [],
@@ -285,7 +289,8 @@ TEXT_CASES: dict[str, tuple[str, dict[str, Any] | None, str | None, list[list[st
         ["ambiguous pricing.input: 0.27 (line 3) vs 0.3 (line 5)"],
     ),
     "same-price-twice-is-not-ambiguous": (
-        "<p>Input: $0.27 / 1M tokens</p><p>Summary: input $0.27/M, output $1.10/M</p><p>Output: $1.10 / 1M tokens</p>",
+        "<p>Input: $0.27 / 1M tokens</p><p>Summary: input $0.27/M, output $1.10/M</p>"
+        "<p>Output: $1.10 / 1M tokens</p>",
         {"input": "0.27", "output": "1.1"},
         "USD",
         [],
@@ -299,6 +304,48 @@ TEXT_CASES: dict[str, tuple[str, dict[str, Any] | None, str | None, list[list[st
         {"input": "0.27", "output": "1.1"},
         "USD",
         [["old", "0.14", "0.28"], ["discount", "0.55"]],
+        [],
+    ),
+    "anthropic-role-inside-unit": (
+        "<p>Pricing (input / output): $3 / input MTok, $15 / output MTok</p>",
+        {"input": 3, "output": 15},
+        "USD",
+        [],
+        [],
+    ),
+    "pair-with-roles-after-unit": (
+        "<p>$0.59/$0.79 per 1M tokens (input/output)</p>",
+        {"input": "0.59", "output": "0.79"},
+        "USD",
+        [],
+        [],
+    ),
+    "role-in-parentheses": (
+        "<p>$2.50 per million tokens (input) · $10.00 per million tokens (output)</p>",
+        {"input": "2.5", "output": 10},
+        "USD",
+        [],
+        [],
+    ),
+    "bedrock-label-per-1000-input-tokens": (
+        "<p>Price per 1,000 input tokens: $0.00072</p><p>Price per 1,000 output tokens: $0.00072</p>",
+        {"input": "0.72", "output": "0.72"},
+        "USD",
+        [],
+        [],
+    ),
+    "unit-at-the-end-of-the-line": (
+        "<p>$0.0004 input · $0.0016 output, per 1K tokens</p>",
+        {"input": "0.4", "output": "1.6"},
+        "USD",
+        [],
+        [],
+    ),
+    "dollar-sign-after": (
+        "<p>Input: 1.10 $/M tokens</p><p>Output: 4.40 $/M tokens</p>",
+        {"input": "1.1", "output": "4.4"},
+        "USD",
+        [],
         [],
     ),
     "no-price-is-null": (
