@@ -140,10 +140,11 @@ def _extract_single(
         return fallback
 
     model = pick("model", text_model, where="page text or address")
-    names, defaults = find_parameters(doc.tables, lines)
-    params = list(names) if names else pick("parameters") or []
-    if names:
-        why["parameters"] = evidence("table", "parameter table or list", ", ".join(names))
+    listed = pick("parameters")
+    documented = find_parameters(doc, lines, listed=Reading(listed, why["parameters"]) if listed else None)
+    params = documented.names
+    if documented.evidence:
+        why["parameters"] = documented.evidence
     pricing = pick("pricing")
     currency = _first(s.currency for s in sources)
     prices = settle_prices(find_prices(lines)) if pricing is None else None
@@ -162,7 +163,7 @@ def _extract_single(
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
-        parameter_defaults={k: v for k, v in defaults.items() if k in params},
+        parameter_defaults=documented.defaults,
         endpoints=endpoints,
         released=pick("released", read_released(lines)),
         evidence=why,
