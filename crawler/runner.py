@@ -1,7 +1,9 @@
 """Run crawls: Scrapy's `CrawlerProcess` over the configured sources, once per process.
 
 Twisted's reactor cannot be restarted, so `run_crawls` may be called once per process; the service
-runs each scheduled crawl in a child process (`monitor`), the CLI in its own.
+runs each scheduled crawl in a child process (`monitor`), the CLI in its own. Sources crawl side by side,
+except those drawn in the browser (``render = "browser"``): they crawl one after another, so that a crawl
+runs one Chromium at a time.
 """
 
 from __future__ import annotations
@@ -9,15 +11,16 @@ from __future__ import annotations
 import importlib
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.progress import ProgressCallback
-from crawler.settings import base_settings
+from crawler.settings import base_settings, browser_settings
 from crawler.source import SourceSpec
 from db.catalog.report import IngestReport
 
@@ -63,6 +66,10 @@ def crawl_settings(source: SourceSpec) -> dict[str, object]:
     if source.concurrency:
         values["CONCURRENT_REQUESTS"] = source.concurrency
         values["CONCURRENT_REQUESTS_PER_DOMAIN"] = source.concurrency
+    if source.render == "browser":
+        schemes = tuple(sorted({urlsplit(url).scheme for url in source.urls} & {"http", "https"}))
+        pages = min(source.concurrency or 4, 8)
+        values.update(browser_settings(timeout_s=source.render_timeout_s, pages=pages, schemes=schemes))
     return values
 
 
@@ -90,14 +97,34 @@ def run_crawls(
     for handler in logging.getLogger().handlers:
         handler.addFilter(quiet)
     process = CrawlerProcess(settings)
+
+    def start(source: SourceSpec) -> Any:
+        crawler = process.create_crawler(_with_settings(spiders[source.name], crawl_settings(source)))
+        return process.crawl(crawler, source=source)
+
     for source in sources:
-        spider = spiders[source.name]
-        process.crawl(process.create_crawler(_with_settings(spider, crawl_settings(source))), source=source)
+        if source.render != "browser":
+            start(source)
+    _one_after_another(start, [source for source in sources if source.render == "browser"])
     try:
         process.start()
     finally:
         _CONTEXTS.pop(key, None)
     return context.reports
+
+
+def _one_after_another(start: Callable[[SourceSpec], Any], sources: list[SourceSpec]) -> None:
+    """Crawl `sources` one after another: each browser-rendered source has its own Chromium, so one at a
+    time keeps a crawl to one browser's memory. (`CrawlerProcess.join` waits for crawls added while it
+    waits, so the reactor stops after the last.)"""
+    if not sources:
+        return
+
+    def next_one(result: Any) -> Any:
+        _one_after_another(start, sources[1:])
+        return result
+
+    start(sources[0]).addBoth(next_one)
 
 
 class _BelowLevel(logging.Filter):

@@ -57,3 +57,37 @@ FEED_EXPORT_ENCODING = "utf-8"
 def base_settings() -> dict[str, Any]:
     """These settings as a dict, for `CrawlerProcess(settings)`."""
     return {name: value for name, value in globals().items() if name.isupper()}
+
+
+def browser_settings(
+    *, timeout_s: float, pages: int, schemes: tuple[str, ...] = ("http", "https")
+) -> dict[str, Any]:
+    """The settings of a crawler whose pages are drawn by JavaScript (a `pages` source with ``render =
+    "browser"``), applied by `crawler.runner` to that source's crawler only, so that no other crawl starts
+    a browser. ``pages``: how many pages the browser has open at once; ``schemes``: those of its URLs (each
+    scheme's handler starts its own Playwright driver)."""
+    from crawler.browser import LAUNCH_OPTIONS
+
+    handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    return {
+        # default: Scrapy's own handlers. Requests marked meta["playwright"] load in the browser; the rest
+        # (robots.txt) are fetched as before.
+        "DOWNLOAD_HANDLERS": {scheme: handler for scheme in schemes},
+        # default: "chromium" (scrapy-playwright); said, since the launch options are Chromium's.
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        # default: {} (a browser Playwright downloads): the system Chromium, headless, no sandbox, no GPU,
+        # no calls home. Never a downloaded browser.
+        "PLAYWRIGHT_LAUNCH_OPTIONS": LAUNCH_OPTIONS,
+        # default: Playwright's 30 s. A page that has not loaded by then never will (the page's own
+        # timeout is also in each request's goto arguments).
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": timeout_s * 1000,
+        # default: None (everything loads). Images, fonts and media hold nothing the extractor reads.
+        "PLAYWRIGHT_ABORT_REQUEST": "crawler.browser.blocked_resource",
+        # default: no limit. One browser context for the crawl, a bounded number of pages in it: the
+        # memory of one Chromium with a few tabs.
+        "PLAYWRIGHT_MAX_CONTEXTS": 1,
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": pages,
+        # default: 180 s (Scrapy; our DOWNLOAD_TIMEOUT above). Room for the page timeout and the browser's
+        # start, so that the page timeout is what stops a page that never settles.
+        "DOWNLOAD_TIMEOUT": timeout_s + 30,
+    }

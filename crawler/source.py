@@ -17,3 +17,7 @@ class SourceSpec:
     timeout_s: float = 30.0
     max_bytes: int = 10 * 1024 * 1024
     concurrency: int | None = None
+    #: ``pages`` only: "static" (the HTML as sent) or "browser" (drawn by JavaScript in Chromium)
+    render: str = "static"
+    #: ``render = "browser"``: how long a page may take to load and settle
+    render_timeout_s: float = 20.0

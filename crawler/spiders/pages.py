@@ -1,7 +1,11 @@
-"""Static model pages of any provider (source kind `pages`), through the page extractor.
+"""Model pages of any provider (source kind `pages`), through the page extractor.
 
 Fetches each configured URL (obeying robots.txt) and turns what `crawler.extract.page` finds into
 endpoints of the source's provider. Providers such as EigenAI publish prices only on such pages.
+With ``render = "browser"`` each page is loaded in the system Chromium through scrapy-playwright
+(`crawler.browser`): its scripts run, images, fonts and media are not loaded, and the page is read once
+it has settled; a page that does not settle within the source's page timeout is a ``timeout`` problem
+("page never settled within 20 s").
 
 Caveats:
 - A page whose price (or model) can no longer be found is treated as a changed layout: a crawl
@@ -9,6 +13,8 @@ Caveats:
   overwrites known prices or context with nulls.
 - The provider's model id is kept as the page gives it; the store matches it to a canonical id
   through the configured aliases and normalisation rules.
+- Without a browser, a page drawn by JavaScript is still read where its scripts carry the data
+  (`crawler.extract.embedded`); the browser is for pages that build what they show in code.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from crawler.browser import browser_error, page_meta
 from crawler.extract.page import PageOffer, extract_page
 from crawler.spiders.base import SourceSpider
 from db.catalog.crawled import EndpointIn, Pricing, Problem
@@ -34,13 +41,31 @@ class PagesSpider(SourceSpider):
 
     def initial_requests(self) -> Iterator[scrapy.Request]:
         self.expected_pages = len(self.source.urls)
+        rendered = self.source.render == "browser"
         for url in self.source.urls:
             yield scrapy.Request(
                 url,
                 callback=self.parse_page,
-                errback=lambda f: self.request_failed(f, what="model page"),
+                errback=self.browser_failed if rendered else self.page_failed,
                 dont_filter=True,
+                meta=page_meta(self.source.render_timeout_s) if rendered else {},
             )
+
+    def page_failed(self, failure: Any) -> Iterator[Problem]:
+        return self.request_failed(failure, what="model page")
+
+    def browser_failed(self, failure: Any) -> Iterator[Problem]:
+        """A page the browser could not draw: never settled (a timeout), unreachable, or as a fetch fails."""
+        from playwright.async_api import Error as PlaywrightError
+
+        if not isinstance(failure.value, PlaywrightError):
+            yield from self.request_failed(failure, what="model page")
+            return
+        self.pages += 1
+        self.listing_complete = False
+        kind, message = browser_error(failure.value, self.source.render_timeout_s)
+        self.logger.warning("model page %s: %s", failure.request.url, message)
+        yield Problem(kind=kind, url=failure.request.url, message=f"model page: {message}")
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         self.pages += 1

@@ -1,5 +1,6 @@
 """`modelwatch extract URL ...`: fetch model pages and print what the page extractor finds (stores
-nothing); `--json` prints the objects DESIGN.md's contract names."""
+nothing); `--json` prints the objects DESIGN.md's contract names; `--render` draws each page in the system
+Chromium first, as a ``render = "browser"`` source does (`crawler.browser`)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,18 @@ def add_commands(commands: Commands) -> None:
         "how sure the extractor is (with --json: an `evidence` object per offer)",
     )
     extract.add_argument("--provider", help="the provider the pages belong to (default: inferred)")
-    extract.add_argument("--timeout", type=float, default=30.0, help="seconds per page (default 30)")
+    extract.add_argument(
+        "--render",
+        action="store_true",
+        help="draw each page in the system Chromium (/usr/bin/chromium) and read what its JavaScript "
+        'shows, as a render = "browser" source does; images, fonts and media are not loaded',
+    )
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds per page (default 30; with --render, 20 for the page to load and settle)",
+    )
     extract.set_defaults(handler=cmd_extract)
 
 
@@ -39,9 +51,13 @@ def cmd_extract(args: argparse.Namespace, context: Context) -> int:
     urls: list[str] = args.urls
     found: list[dict[str, object]] = []
     failures = 0
+    rendered = _render(urls, timeout_s=args.timeout) if args.render else None
     for url in urls:
         try:
-            html = fetch_page(url, timeout_s=args.timeout)
+            if rendered is not None:
+                html = _html(rendered[url])
+            else:
+                html = fetch_page(url, timeout_s=args.timeout or 30)
         except FetchError as exc:
             print(f"error: {url}: {exc}", file=sys.stderr)
             failures += 1
@@ -58,6 +74,27 @@ def cmd_extract(args: argparse.Namespace, context: Context) -> int:
         if not found:
             print("no model offers found", file=sys.stderr)
     return 1 if failures == len(urls) else 0
+
+
+def _render(urls: list[str], *, timeout_s: float | None) -> dict[str, Any]:
+    """Each page as Chromium drew it (one browser for them all), by URL."""
+    from crawler.browser import DEFAULT_TIMEOUT_S, BrowserMissing, render_pages
+    from crawler.settings import USER_AGENT
+
+    try:
+        pages = render_pages(urls, timeout_s=timeout_s or DEFAULT_TIMEOUT_S, user_agent=USER_AGENT)
+    except BrowserMissing as exc:
+        raise SystemExit(f"error: {exc}") from None
+    return dict(zip(urls, pages, strict=True))
+
+
+def _html(page: Any) -> str:
+    """A rendered page's HTML, or `FetchError` with the browser's reason (the page never settled, ...)."""
+    from monitor.crawling.fetch import FetchError
+
+    if page.html is None:
+        raise FetchError(page.error or "not rendered")
+    return str(page.html)
 
 
 def _json_default(value: object) -> object:

@@ -1,5 +1,5 @@
-"""``[[sources]]``: what to crawl. A source is OpenRouter's JSON API or a provider's static model pages,
-told apart by ``kind``."""
+"""``[[sources]]``: what to crawl. A source is OpenRouter's JSON API or a provider's model pages (as sent,
+or drawn in the browser), told apart by ``kind``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from monitor.config.values import STRICT, HttpUrl, Name, Text
 
 DEFAULT_OPENROUTER_URL = "https://openrouter.ai/api/v1"
 MAX_BYTES = 10 * 1024 * 1024
+#: How long a page drawn in the browser may take to load and settle.
+DEFAULT_RENDER_TIMEOUT = timedelta(seconds=20)
 #: The values of ``kind``.
 SOURCE_KINDS = ("openrouter", "pages")
 
@@ -36,11 +38,15 @@ class OpenRouterSource(_SourceBase):
 
 
 class PagesSource(_SourceBase):
-    """Static model pages of one provider, read through the page extractor."""
+    """Model pages of one provider, read through the page extractor: as the server sends them
+    (``render = "static"``), or drawn by their JavaScript in the system Chromium (``"browser"``), each
+    within ``render_timeout``."""
 
     kind: Literal["pages"]
     provider: Text
     urls: list[HttpUrl] = Field(min_length=1)
+    render: Literal["static", "browser"] = "static"
+    render_timeout: Duration = DEFAULT_RENDER_TIMEOUT
 
 
 Source = Annotated[OpenRouterSource | PagesSource, Field(discriminator="kind")]

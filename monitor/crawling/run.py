@@ -20,6 +20,7 @@ from db.catalog.report import IngestReport
 from db.catalog.runs import mark_interrupted_runs
 from db.engine import make_engine
 from monitor.config import Config, OpenRouterSource, PagesSource
+from monitor.config.sources import DEFAULT_RENDER_TIMEOUT
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +56,17 @@ def source_specs(config: Config, *, names: Sequence[str] | None = None) -> list[
                 timeout_s=source.timeout.total_seconds(),
                 max_bytes=source.max_bytes,
                 concurrency=source.concurrency,
+                render=source.render if isinstance(source, PagesSource) else "static",
+                render_timeout_s=_render_timeout_s(source),
             )
         )
     return specs
+
+
+def _render_timeout_s(source: object) -> float:
+    """How long a page drawn in the browser may take to load and settle."""
+    timeout = source.render_timeout if isinstance(source, PagesSource) else DEFAULT_RENDER_TIMEOUT
+    return timeout.total_seconds()
 
 
 @dataclass(frozen=True)
