@@ -106,6 +106,8 @@ def read_cards(root: Any) -> list[Listed]:
         named = [c for c in cards if c.model or c.name]
         if len(named) < 2 or sum(1 for c in named if _has_fact(c)) < 2 or is_related(parent):
             continue
+        if sum(1 for c in named if _names_a_model(c)) * 2 < len(named):
+            continue  # cards of providers or plans ("Together AI", "Pro"), not of models
         taken.append(parent)
         found.extend(named)
         if len(found) >= _MAX_CARDS:
@@ -123,6 +125,11 @@ def _read_members(members: list[Any]) -> list[Listed]:
         if number == _SAMPLE and not any(_has_fact(c) for c in cards):
             return []
     return cards
+
+
+def _names_a_model(card: Listed) -> bool:
+    """A model's card gives an id or a versioned name (``GLM 4.6``); a provider's or a plan's does not."""
+    return bool(card.model or re.search(r"\d", card.name or ""))
 
 
 def _has_fact(card: Listed) -> bool:

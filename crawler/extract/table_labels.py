@@ -63,6 +63,7 @@ _SKIP_TABLE = re.compile(
     re.I,
 )
 
+_BOTH_ROLES = re.compile(r"\binput\b.*\boutput\b|\bin\s*/\s*out\b|\bprompt\b.*\bcompletion\b", re.I)
 _FREE_TIER = re.compile(r"free\s*(?:tier|plan)|免费(?:版|层|额度)", re.I)
 
 _LABEL_MAX = 60
@@ -138,7 +139,9 @@ def price_columns(labels: list[str]) -> dict[int, str]:
         if CONTEXT.search(label) and not CACHING.search(label):
             continue
         role = label_role(label)
-        if role in PRICE_ROLES:
+        if _BOTH_ROLES.search(label):
+            columns[index] = "blended"  # "Input / Output": a pair of prices per cell
+        elif role in PRICE_ROLES:
             columns[index] = role
         elif PRICE_WORD.search(label):
             columns[index] = "blended"
@@ -179,9 +182,9 @@ def row_field(label: str) -> str | None:
     if SKIP_COLUMN.search(label) or TIER_COLUMN.search(label):
         return None
     role = label_role(label)
-    if role in PRICE_ROLES:
+    if role in PRICE_ROLES and not _BOTH_ROLES.search(label):
         return role
-    return "blended" if PRICE_WORD.search(label) else None
+    return "blended" if PRICE_WORD.search(label) or _BOTH_ROLES.search(label) else None
 
 
 def set_count(offer: Listed, name: str, cell: Cell, where: str) -> None:

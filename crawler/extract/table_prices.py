@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from crawler.extract.evidence import evidence
 from crawler.extract.grid import Cell
 from crawler.extract.listed import Listed
-from crawler.extract.price_cells import read_cell
+from crawler.extract.price_cells import CellPrice, read_cell
 from crawler.extract.price_choice import PriceMention, settle_prices
 from crawler.extract.qualifiers import RANGE, STANDARD, TIER
 from crawler.extract.table_labels import label_role, plan_kind
@@ -52,7 +52,9 @@ class OfferPrices:
         """Every price of a cell under a column (or in a row) of `role`; `kind` overrides what the words
         would call a standard price (a ``Free Tier`` column, a second ``Cache Writes`` column); with
         `only_noted`, standard prices are left out (a table that only adds tiers to known offers)."""
-        for price in read_cell(cell.text, header=_unit_first(header), row=row):
+        prices = read_cell(cell.text, header=_unit_first(header), row=row)
+        paired = _pairs(prices) if role == "blended" else {}
+        for position, price in enumerate(prices):
             if price.per == "request" and role != "request":
                 continue
             which, words = price.kind, price.words
@@ -65,11 +67,12 @@ class OfferPrices:
             roles: tuple[str, ...] = (role,)
             if role == "blended":  # "Input: $15 / MTok" in a "Pricing" cell says which price it is
                 named = label_role(price.text.split("$")[0]) if "$" in price.text else None
-                roles = (
-                    (named,)
-                    if named in ("input", "output", "cache_read", "cache_write")
-                    else ("input", "output")
-                )
+                if position in paired:
+                    roles = (paired[position],)
+                elif named in ("input", "output", "cache_read", "cache_write"):
+                    roles = (named,)
+                else:
+                    roles = ("input", "output")
             for one in roles:
                 self.places.append(place)
                 self.mentions.append(
@@ -123,6 +126,19 @@ def _standard_words(label: str) -> bool:
 def _qualifier_kind(label: str) -> str:
     words = _ROLE_WORDS.sub(" ", label).split()
     return "_".join(w.lower() for w in words) or "other"
+
+
+def _pairs(prices: list[CellPrice]) -> dict[int, str]:
+    """Two standard prices on one line of a ``Price`` cell (``$0.20 / $0.60``) are input then output."""
+    by_line: dict[str, list[int]] = {}
+    for position, price in enumerate(prices):
+        if price.kind == STANDARD:
+            by_line.setdefault(price.text, []).append(position)
+    paired: dict[int, str] = {}
+    for positions in by_line.values():
+        if len(positions) == 2:
+            paired[positions[0]], paired[positions[1]] = "input", "output"
+    return paired
 
 
 _UNIT_WITH_ROLE = re.compile(

@@ -45,6 +45,7 @@ from crawler.extract.table_labels import (
 )
 from crawler.extract.table_prices import OfferPrices, header_kinds
 
+_LOWER_TOKEN = re.compile(r"^[a-z][a-z0-9._:-]{2,60}$")
 _BARE_COUNT = re.compile(r"^\(?\s*(\d+(?:\.\d+)?\s*[kKmM])\s*\)?(?:\s*(?:tokens?|context|ctx))?$")
 
 
@@ -60,7 +61,7 @@ def read_price_tables(grids: list[Grid]) -> list[Listed]:
         head = grid.head or 1
         labels = column_labels(grid, head)
         models = model_columns(labels) or _unlabelled_models(grid, head, labels)
-        if models and price_columns(labels):
+        if models and (price_columns(labels) or find_column(labels, CONTEXT, veto=CACHING) is not None):
             found.extend(_read_rows(grid, head, labels, models))
             continue
         columns = read_columns(grid, head)
@@ -119,7 +120,7 @@ def _read_rows(grid: Grid, head: int, labels: list[str], model_cols: list[int]) 
             offers.append((offer, prices))
             previous = (origin, offer, prices)
         context = " ".join(
-            flat(unmark(row[i].text)) for i in (unit_col, tier_col) if i is not None and row[i].text
+            [grid.heading] + [flat(unmark(row[i].text)) for i in (unit_col, tier_col) if i is not None]
         )
         for index, role in price_cols.items():
             place = f"{offer.where}, column {labels[index]!r}"
@@ -179,4 +180,6 @@ def _model_id(cells: list[Cell]) -> tuple[str | None, str | None]:
                 return model, text or None
     ids = [line for line in lines if is_model_id(line)]
     lower = [line for line in ids if line == line.lower()]
+    if not ids and len(lines) == 1 and _LOWER_TOKEN.match(lines[0]):
+        return lines[0], None  # "sonar": a lower-case word alone in the model column is its id
     return next(iter(lower or ids), None), None

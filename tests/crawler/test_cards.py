@@ -153,6 +153,13 @@ NOT_OFFERS: dict[str, str] = {
         <p>Input $0.10 / 1M tokens</p></div><div class="card"><h3>Acme Mini 2</h3><code>acme-mini-2</code>
         <p>Input $0.05 / 1M tokens</p></div></div>"""
     ),
+    "provider-cards-on-a-model-page": (
+        # Hugging Face's inference providers beside one model: provider names are not models
+        """<h2>Inference Providers</h2><div class="providers"><div class="provider"><h3>Together AI</h3>
+        <span>$0.88 / 1M tokens</span><span>Context 128K</span></div><div class="provider"><h3>Fireworks</h3>
+        <span>$0.90 / 1M tokens</span><span>Context 128K</span></div><div class="provider"><h3>DeepInfra</h3>
+        <span>$0.23 / 1M tokens</span><span>Context 128K</span></div></div>"""
+    ),
     "changelog-entries": (
         """<section><h2>What's new</h2><div class="entry"><h4>Platform update 41</h4><p>Faster dashboard for
         workspace 41.</p></div><div class="entry"><h4>Platform update 42</h4>

@@ -252,6 +252,44 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             {"name": "Claude Opus 4", "notes": []},
         ],
     ),
+    "rows-one-price-column-input-then-output": (
+        # a single "Price (input / output)" column: the pair reads input then output
+        """<table><tr><th>Model</th><th>Price per 1M tokens (input / output)</th></tr>
+        <tr><td>sonar</td><td>$1 / $1</td></tr><tr><td>sonar-pro</td><td>$3 / $15</td></tr></table>""",
+        [
+            {"model": "sonar", "pricing": {"input": "1", "output": "1"}},
+            {"model": "sonar-pro", "pricing": {"input": "3", "output": "15"}},
+        ],
+    ),
+    "rows-context-only-no-price": (
+        # a models table with context windows and no price: offers without prices, never 0
+        """<table><tr><th>Model</th><th>Context window</th><th>Released</th></tr>
+        <tr><td>mistral-large-2411</td><td>128k</td><td>2024-11</td></tr>
+        <tr><td>ministral-8b-2410</td><td>128k</td><td>2024-10</td></tr></table>""",
+        [
+            {"model": "mistral-large-2411", "context_length": 128000, "pricing": None},
+            {"model": "ministral-8b-2410", "context_length": 128000, "pricing": None},
+        ],
+    ),
+    "rows-batch-section-by-its-heading": (
+        # a second table of the same models under a "Batch API" heading: its prices are batch notes
+        """<h2>Serverless</h2><table><tr><th>Model</th><th>Input</th><th>Output</th></tr>
+        <tr><td>qwen3-32b</td><td>$0.10</td><td>$0.30</td></tr><tr><td>glm-4.6</td><td>$0.60</td>
+        <td>$2.20</td></tr>
+        </table><h2>Batch API</h2><table><tr><th>Model</th><th>Input</th><th>Output</th></tr>
+        <tr><td>qwen3-32b</td><td>$0.05</td><td>$0.15</td></tr><tr><td>glm-4.6</td><td>$0.30</td>
+        <td>$1.10</td></tr>
+        </table>""",
+        [
+            {"model": "qwen3-32b", "pricing": {"input": "0.1", "output": "0.3"}}
+            | {"notes": [["batch", "0.05", "0.15"]]},
+            {
+                "model": "glm-4.6",
+                "pricing": {"input": "0.6", "output": "2.2"},
+                "notes": [["batch", "0.3", "1.1"]],
+            },
+        ],
+    ),
 }
 
 NOT_OFFERS = {
@@ -306,6 +344,8 @@ def assert_offers(found: list[dict[str, Any]], expected: list[dict[str, Any]]) -
                         words,
                         got["notes"],
                     )
+            elif key == "pricing" and value is None:
+                assert got["pricing"] is None
             elif key == "pricing":
                 assert got["pricing"] == {k: str(Decimal(v).normalize()) for k, v in value.items()} or {
                     k: Decimal(v) for k, v in (got["pricing"] or {}).items()
