@@ -20,55 +20,87 @@ import re
 from crawler.extract.evidence import Evidence, evidence
 from crawler.extract.vocabulary import NAME, Vocabulary, is_sure, vocabulary
 
+_NOUNS = (
+    r"param(?:eter)?s|arguments|fields|request\s+body|body|options|settings|"
+    r"sampling|generation\s+config(?:uration)?"
+)
 _LABEL = re.compile(
-    r"^(?P<label>(?:[A-Za-z][\w/&-]*\s+){0,3}param(?:eter)?s(?:\s+supported)?)\s*(?::\s*(?P<rest>.*)|$)",
+    rf"^(?P<label>(?:[A-Za-z][\w/&-]*\s+){{0,3}}(?:{_NOUNS})(?:\s+(?:supported|accepted))?)\s*"
+    rf"(?::\s*(?P<rest>.*)|$)",
     re.I,
 )
+_KEYWORDS = re.compile(r"param|argument|field|body|option|setting|sampling|config", re.I)
+# labels of what is not a request body: responses, headers, the URL's own parameters
+_NOT_REQUEST = re.compile(
+    r"\b(?:respons|output|return|header|path|query|url|deploy|account|cookie|privacy)", re.I
+)
 _SPLIT = re.compile(r"\s*(?:,|;|·|•|\||/|、|，)\s*|\s+(?:and|or|&)\s+|\s+")
-_LEADING = re.compile(r"^[`'\"]?(?P<item>[A-Za-z_][\w.]*)[`'\"]?\*?\s*(?:[:—–=(]|-\s|\s\(|\t)")
-_MAX_LINES = 60
+_TYPES = r"string|integer|int|number|float|double|boolean|bool|object|array|enum|list|map|dict"
+_LEADING = re.compile(
+    rf"^[`'\"]?(?P<item>[A-Za-z_][\w.]*)[`'\"]?\*?\s*(?:[:—–=(]|-\s|\s\(|\t|\s(?:{_TYPES})\b|\s+(?:optional|required)\b)",
+    re.I,
+)
+_DEFAULT = re.compile(
+    r"\bdefault(?:s\s+to|\s+value)?\s*(?:is\s*)?[:=]?\s*`?(?P<value>-?\d+(?:\.\d+)?|true|false|\"[^\"]{1,40}\")`?(?![\w.])",
+    re.I,
+)
+_MAX_LINES = 80
+_MAX_GAP = (2, 4)  # lines that are no item: before the first item (a description), between two items
 SKIP = ""  # an item that is a request field but not a parameter (stream, model): valid in a list, not kept
 
 
 def read_parameter_lists(
-    lines: list[str], *, choices: frozenset[str] = frozenset(), vocab: Vocabulary | None = None
-) -> tuple[list[str], Evidence | None]:
-    """Parameter names listed under labels that name parameters, in page order, and the evidence; lines
-    in `choices` (the labels of check boxes and radio buttons: a filter's options) are not items."""
+    lines: list[str], *, labels: frozenset[str] = frozenset(), vocab: Vocabulary | None = None
+) -> tuple[list[str], dict[str, str], Evidence | None]:
+    """Parameter names listed under labels that name parameters, in page order, the defaults the list
+    gives ("default 2048", a "Default value: 0.7" line under an item), and the evidence; lines in
+    `labels` (the labels of a form's controls: a filter's options, a playground's sliders) are not items."""
     vocab = vocab or vocabulary()
     names: list[str] = []
+    defaults: dict[str, str] = {}
     where: list[str] = []
     for index, line in enumerate(lines):
-        if len(line) > 300 or ("aram" not in line and "ARAM" not in line) or "\t" in line:
+        if len(line) > 300 or "\t" in line or not _KEYWORDS.search(line):
             continue
         match = _LABEL.match(line.strip())
-        if not match:
+        if not match or _NOT_REQUEST.search(match.group("label")):
             continue
         rest = match.group("rest")
-        found = _items(rest, vocab) if rest else _list_after(lines, index + 1, choices, vocab)
-        kept = [name for name in found or [] if name and name not in names]
+        found = (
+            (_items(rest, vocab) or []) if rest else _list_after(lines, index + 1, labels, vocab, defaults)
+        )
+        kept = [name for name in found if name and name not in names]
         if kept:
             names.extend(kept)
             where.append(f"list under {match.group('label')!r}")
     if not names:
-        return [], None
-    return names, evidence("list", ", ".join(where), ", ".join(names))
+        return [], {}, None
+    shown = {k: v for k, v in defaults.items() if k in names}
+    return names, shown, evidence("list", ", ".join(where), ", ".join(names))
 
 
-def _list_after(lines: list[str], start: int, choices: frozenset[str], vocab: Vocabulary) -> list[str]:
+def _list_after(
+    lines: list[str], start: int, labels: frozenset[str], vocab: Vocabulary, defaults: dict[str, str]
+) -> list[str]:
     found: list[str] = []
     gap = 0
     for line in lines[start : start + _MAX_LINES]:
-        if "\t" in line or _LABEL.match(line.strip()):
+        stripped = line.strip()
+        if "\t" in line or (_KEYWORDS.search(line) and _LABEL.match(stripped)):
             break
-        items = None if line in choices else _items(line, vocab)
+        items = None if stripped in labels else _items(line, vocab)
+        default = _DEFAULT.search(stripped)
         if items is None:
+            if default and found and found[-1]:
+                defaults.setdefault(found[-1], default.group("value").strip('"'))
             gap += 1
-            if gap > (1 if found else 2):
+            if gap > _MAX_GAP[1 if found else 0]:
                 break
             continue
         gap = 0
         found.extend(items)
+        if default and len(items) == 1 and items[0]:
+            defaults.setdefault(items[0], default.group("value").strip('"'))
     return found
 
 

@@ -3,9 +3,10 @@
 Only names of the vocabulary count. A sure name (``top_p``, ``max_tokens``: no sentence writes one by
 chance) counts wherever a sentence names it; a plain word (``temperature``, ``seed``, ``stop``) only in
 an enumeration with a sure name ("temperature, top_p and max_tokens") or one that the sentence calls
-parameters. A sentence that says a parameter is not supported or ignored names none. Lines of code
-samples, table cells and lines of fewer than three words (list items, labels, a filter's options) are
-not prose.
+parameters, or set to a value beside another ("use Temperature=0.6, TopP=0.95, TopK=20": labels in
+words or CamelCase count there too). A sentence that says a parameter is not supported or ignored
+names none. Lines of code samples, table cells and lines of fewer than three words (list items, labels,
+a filter's options) are not prose.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _NEGATED = re.compile(
     r"\b(?:does|do)(?:n't|\s+not)\s+(?:yet\s+)?support\b|\bno\s+longer\b|\bdeprecated\b|\bremoved\b",
     re.I,
 )
+_SETTING = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z0-9_]*)\s*[=:]\s*-?\.?\d")
 _MIN_WORDS = 3  # fewer is a list item or a label, not a sentence
 _PARAMETER_WORD = re.compile(r"\bparam(?:eter)?s?\b|\boptions?\b|\bsettings?\b", re.I)
 
@@ -84,6 +86,10 @@ def _named(sentence: str, vocab: Vocabulary) -> list[str]:
     if not known:
         return []
     accepted = {t for t in known if is_sure(t)}
+    settings = [n for label in _SETTING.findall(sentence) if (n := vocab.from_label(label))]
+    if len(settings) >= 2 or any(is_sure(n) for n in settings):
+        known += [n for n in settings if n not in known]  # "use Temperature=0.6, TopP=0.95 and TopK=20"
+        accepted.update(settings)
     says_parameters = bool(_PARAMETER_WORD.search(sentence))
     for run in _ENUMERATION.finditer(sentence):
         items = [n for t in _TOKEN.findall(run.group()) if (n := _known(t, vocab))]

@@ -10,8 +10,8 @@ playground form's labels (`parameter_forms`) count only when none of these names
 
 ``model``, ``messages``, ``stream`` and the other request fields of the vocabulary's ``[left out]``
 section are never parameters: they say nothing about the endpoint. Defaults are the first value shown for
-a parameter: a table's Default column, then a code sample's value (``temperature=0.6``), then a form
-control's starting value when the form is read.
+a parameter: a table's Default column, then a list's ("default 2048"), then a code sample's value
+(``temperature=0.6``), then a form control's starting value when the form is read.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from crawler.extract.code_samples import code_strings, read_request_bodies
 from crawler.extract.evidence import Evidence, Reading, evidence
 from crawler.extract.htmltext import Document
-from crawler.extract.parameter_forms import CHOICES, read_form_parameters
+from crawler.extract.parameter_forms import read_form_parameters
 from crawler.extract.parameter_lists import read_parameter_lists
 from crawler.extract.parameter_prose import read_parameter_prose
 from crawler.extract.parameter_tables import read_parameter_tables
@@ -41,12 +41,12 @@ def find_parameters(doc: Document, lines: list[str], *, listed: Reading | None =
     """The request parameters `doc` documents; `listed` is the list its structured data gives, if any."""
     vocab = vocabulary()
     readings: list[Reading] = []
-    defaults: dict[str, str] = {}
+    shown: list[dict[str, str]] = []  # the defaults each finder read, surest first
 
     names, table_defaults = read_parameter_tables(doc.tables, lines)
     if names:
         readings.append(Reading(names, evidence("table", "parameter table", ", ".join(names))))
-        defaults.update(table_defaults)
+        shown.append(table_defaults)
     if listed is not None and listed.value:
         kept = [n for n in listed.value if isinstance(n, str) and n not in vocab.left_out]
         readings.append(Reading(kept, listed.evidence))
@@ -56,6 +56,7 @@ def find_parameters(doc: Document, lines: list[str], *, listed: Reading | None =
     if not samples:
         samples = [("page text", "\n".join(lines))]
     bodies = read_request_bodies(samples, vocab)
+    code_defaults: dict[str, str] = {}
     if bodies:
         code_names = list(dict.fromkeys(name for body in bodies for name in body.fields))
         first = bodies[0]
@@ -64,12 +65,15 @@ def find_parameters(doc: Document, lines: list[str], *, listed: Reading | None =
         for body in bodies:
             for name, value in body.fields.items():
                 if value is not None:
-                    defaults.setdefault(name, value)
+                    code_defaults.setdefault(name, value)
 
-    choices = frozenset(f.label for f in doc.form_fields if f.kind in CHOICES)
-    names, why = read_parameter_lists(lines, choices=choices, vocab=vocab)
+    form_labels = frozenset(f.label for f in doc.form_fields if f.label)
+    names, list_defaults, why = read_parameter_lists(lines, labels=form_labels, vocab=vocab)
     if names and why:
         readings.append(Reading(names, why))
+        shown.append(list_defaults)
+    if bodies:
+        shown.append(code_defaults)  # a sample's value is an example: after what a table or list states
     code_lines = frozenset(_code_lines(doc.code_blocks))
     names, why = read_parameter_prose(lines, skip=code_lines, vocab=vocab)
     if names and why:
@@ -79,7 +83,11 @@ def find_parameters(doc: Document, lines: list[str], *, listed: Reading | None =
         names, form_defaults, why = read_form_parameters(doc.form_fields, vocab)
         if names and why:
             readings.append(Reading(names, why))
-            defaults.update(form_defaults)
+            shown.append(form_defaults)
+    defaults: dict[str, str] = {}
+    for one in shown:
+        for name, value in one.items():
+            defaults.setdefault(name, value)
     return _merge(readings, defaults)
 
 

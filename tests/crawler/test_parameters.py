@@ -118,6 +118,30 @@ TABLE_AND_CODE = """<h2>API Parameters</h2><table><tr><th>Name</th><th>Type</th>
 
 FORM_AND_PROSE = PLAYGROUND + "<p>The endpoint supports top_p and max_tokens.</p>"
 
+INPUT_FIELDS = """<h2>Input fields</h2>
+<div class="field"><div class="name">temperature</div><div class="type">number</div>
+<p>What sampling temperature to use, between 0 and 2.</p><p>Default value: 0.7</p>
+<p>Range: 0 ≤ temperature ≤ 2</p></div>
+<div class="field"><div class="name">top_p</div><div class="type">number</div>
+<p>An alternative to sampling with temperature.</p><p>Default value: 1</p></div>
+<div class="field"><div class="name">max_new_tokens</div><div class="type">integer</div>
+<p>Maximum length of the newly generated text.</p><p>Default value: 512</p></div>
+<h2>Output fields</h2><div class="field"><div class="name">usage</div><div class="type">object</div></div>"""
+
+BODY_PARAMS = """<h3>Body Params</h3>
+<div>model string required</div><div>The name of the model to query.</div>
+<div>max_tokens integer</div><div>The maximum number of tokens to generate.</div>
+<div>repetition_penalty number</div><div>A number that controls the diversity of generated text.</div>
+<div>logprobs integer</div><div>Determines the number of most likely tokens to return.</div>
+<h3>Response fields</h3><div>id string</div><div>usage object</div><div>choices array</div>"""
+
+RECOMMENDED = """<h2>Best Practices</h2><ul><li><strong>Sampling Parameters</strong>: For thinking mode, use
+Temperature=0.6, TopP=0.95, TopK=20, and MinP=0. Do not use greedy decoding.</li></ul>"""
+
+NOT_REQUEST_LISTS = """<h3>Path parameters</h3><ul><li><code>model_id</code></li></ul>
+<h3>Response fields</h3><ul><li><code>usage</code></li><li><code>system_fingerprint</code></li></ul>
+<h3>Deployment options</h3><ul><li>Serverless</li><li>On-demand</li></ul>"""
+
 # (id, snippet, parameters in page order, defaults expected among parameter_defaults, evidence method)
 CASES = [
     (
@@ -128,7 +152,13 @@ CASES = [
         "list",
     ),
     ("ul-of-code", UL_CODE, ["temperature", "top_p", "frequency_penalty", "separate_reasoning"], {}, "list"),
-    ("ul-described", UL_DESCRIBED, ["max_tokens", "temperature", "reasoning_effort"], {}, "list"),
+    (
+        "ul-described",
+        UL_DESCRIBED,
+        ["max_tokens", "temperature", "reasoning_effort"],
+        {"max_tokens": "2048", "temperature": "1"},
+        "list",
+    ),
     ("definition-list", DEFINITION_LIST, ["temperature", "top_k", "repetition_penalty"], {}, "list"),
     (
         "list-in-words",
@@ -166,6 +196,16 @@ CASES = [
     ("code-one-line-a-div", LINE_PER_DIV_CODE, ["top_k", "min_p"], {"top_k": "1", "min_p": "0.05"}, "code"),
     ("table-then-code", TABLE_AND_CODE, ["temperature", "top_p", "seed"], {"seed": "3"}, "table"),
     ("form-only-when-nothing-better", FORM_AND_PROSE, ["top_p", "max_tokens"], {}, "prose"),
+    (
+        "input-fields-with-defaults",
+        INPUT_FIELDS,
+        ["temperature", "top_p", "max_new_tokens"],
+        {"temperature": "0.7", "top_p": "1", "max_new_tokens": "512"},
+        "list",
+    ),
+    ("body-params", BODY_PARAMS, ["max_tokens", "repetition_penalty", "logprobs"], {}, "list"),
+    ("recommended-settings", RECOMMENDED, ["temperature", "top_p", "top_k", "min_p"], {}, "prose"),
+    ("not-request-lists", NOT_REQUEST_LISTS, [], {}, None),
 ]
 
 
