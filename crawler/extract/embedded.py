@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +34,12 @@ _NEXT_F = re.compile(r"self\.__next_f\.push\(\[\s*1\s*,\s*(\"(?:[^\"\\]|\\.)*\")
 _ASSIGN = re.compile(
     r"(?:\b(?:window|self|globalThis)\s*(?:\.\s*(?P<prop>[A-Za-z_$][\w$]*)|\[\s*[\"'](?P<key>[\w$]+)[\"']\s*\])"
     r"|\b(?P<decl>var|let|const)\s+(?P<var>[A-Za-z_$][\w$]*))\s*=(?![=>])\s*"
+    # only values that can be data: a bundle's thousands of `var a=t.map(...)` are skipped by the scan
+    r"(?=[{\[(]|function|JSON\.parse)"
 )
+# where an assignment can start: a plain alternation, which the regex engine scans for fast (the whole
+# pattern above, starting with \b, is scanned position by position: 10 MB/s)
+_ASSIGN_START = re.compile(r"window|self|globalThis|var|let|const")
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')\s*\)", re.S)
 _FUNCTION = re.compile(r"\(?\s*function\s*[\w$]*\s*\(([^()]*)\)\s*\{")
 _RETURN = re.compile(r"\breturn\s*(?=[{\[])")
@@ -183,7 +188,7 @@ def read_next_f(payload: str) -> list[Embedded]:
 
 def _assignments(text: str) -> list[Embedded]:
     found: list[Embedded] = []
-    for match in _ASSIGN.finditer(text):
+    for match in _assignment_matches(text):
         name = match.group("prop") or match.group("key")
         label = f"window.{name}" if name else f"{match.group('decl')} {match.group('var')}"
         start = match.end()
@@ -202,6 +207,18 @@ def _assignments(text: str) -> list[Embedded]:
         if len(found) >= MAX_LITERALS:
             break
     return found
+
+
+def _assignment_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_ASSIGN.finditer(text)`, faster: the pattern is tried only where an assignment can start."""
+    after = 0
+    for candidate in _ASSIGN_START.finditer(text):
+        if candidate.start() < after:
+            continue
+        match = _ASSIGN.match(text, candidate.start())  # its \b sees the character before
+        if match is not None:
+            after = match.end()
+            yield match
 
 
 def _returned_literal(text: str, start: int) -> Any:

@@ -81,11 +81,17 @@ def extract_page(html: str, *, url: str, provider: str | None = None) -> PageExt
     endpoints = tuple(find_endpoints(lines, url=url) or find_endpoints(embedded_lines(doc.embedded), url=url))
     rows = read_several(doc)  # the models of a pricing table, of repeated cards or of a model list
     if len(rows) >= 2:
-        return _extract_rows(rows, url=url, provider=provider, endpoints=endpoints)
+        return _cut(doc, _extract_rows(rows, url=url, provider=provider, endpoints=endpoints))
     listed = pick_records(read_json_records(doc.embedded), text_model=None, url=url)
     if len(listed) >= 2:  # a list page whose models are in its embedded data
-        return _extract_records(listed, url=url, provider=provider, endpoints=endpoints)
-    return _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows)
+        return _cut(doc, _extract_records(listed, url=url, provider=provider, endpoints=endpoints))
+    return _cut(doc, _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows))
+
+
+def _cut(doc: Document, extraction: PageExtraction) -> PageExtraction:
+    """`extraction` with what of the page was not read (a page over the size budget) among its problems."""
+    extraction.problems.extend(doc.problems)
+    return extraction
 
 
 def offer_to_json(offer: PageOffer, *, explain: bool = False) -> dict[str, Any]:
