@@ -4,8 +4,8 @@ A code sample is a ``<pre>`` block (or a multi-line ``<code>``), kept apart by t
 (`collect_code_blocks`), or a code string in the page's embedded data. A request body in it is:
 
 - a Python call with a ``model=`` or ``messages=`` keyword (``client.chat.completions.create(model=...,
-  temperature=0.6, extra_body={...})``; a class, such as ``OpenAI(api_key=...)``, is a client, not a
-  request);
+  temperature=0.6, extra_body={...})``; of a class so called, such as LangChain's ``ChatOpenAI(model=...,
+  temperature=0)``, only the known request fields: the rest are the client's own settings);
 - an object literal after a data argument (``curl -d '{...}'``, ``--data``, ``json=``, ``data=``,
   ``JSON.stringify(...)``, ``body:``), or anywhere when it names a model or carries the input
   (``messages``, ``prompt``, ``input``), unless it is a response (``choices``, ``usage``, ``object``).
@@ -78,7 +78,7 @@ def read_request_bodies(samples: list[tuple[str, str]], vocab: Vocabulary | None
             break
         text = text[:budget]
         budget -= len(text)
-        for snippet, value in _bodies(text):
+        for snippet, value in _bodies(text, vocab):
             fields: dict[str, str | None] = {}
             _flatten(value, vocab, "", fields, 0)
             if fields:
@@ -142,7 +142,7 @@ def code_strings(blobs: list[Any], limit: int = 50) -> list[str]:
     return found[::-1]
 
 
-def _bodies(text: str) -> Iterator[tuple[str, Any]]:
+def _bodies(text: str, vocab: Vocabulary) -> Iterator[tuple[str, Any]]:
     """(snippet, value) for each request body in one sample."""
     if not _MARKER.search(text) and not _DATA_ANCHOR.search(text.replace("\n", " ")):
         return
@@ -151,20 +151,20 @@ def _bodies(text: str) -> Iterator[tuple[str, Any]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         tree = None
     if tree is not None:
-        yield from _python_bodies(tree, text)
+        yield from _python_bodies(tree, text, vocab)
         return
     yield from _literal_bodies(text)
-    yield from _call_bodies(text)
+    yield from _call_bodies(text, vocab)
 
 
-def _python_bodies(tree: ast.AST, text: str) -> Iterator[tuple[str, Any]]:
+def _python_bodies(tree: ast.AST, text: str, vocab: Vocabulary) -> Iterator[tuple[str, Any]]:
     taken: set[int] = set()
     for node in ast.walk(tree):
         if id(node) in taken:
             continue
         value: Any = None
-        if isinstance(node, ast.Call) and _is_request_call(node):
-            value = _kwargs(node)
+        if isinstance(node, ast.Call):
+            value = _request_kwargs(node, vocab)
         elif isinstance(node, ast.Dict):
             converted = _convert(node)
             if isinstance(converted, dict) and _is_request(converted):
@@ -174,15 +174,24 @@ def _python_bodies(tree: ast.AST, text: str) -> Iterator[tuple[str, Any]]:
             yield ast.get_source_segment(text, node) or "", value
 
 
-def _is_request_call(node: ast.Call) -> bool:
-    callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-    if not callee or callee[0].isupper():
-        return False
-    return any(k.arg in ("model", "messages") for k in node.keywords)
+def _request_kwargs(node: ast.Call, vocab: Vocabulary) -> dict[str, Any] | None:
+    """A call's keyword arguments when it sends a request (a ``model=`` or ``messages=`` keyword). A class
+    so called (LangChain's ``ChatOpenAI(model=..., temperature=0, api_key=...)``) is a client made for
+    one model: only its request fields count, never its own settings (api_key, timeout)."""
+    if not any(k.arg in ("model", "messages") for k in node.keywords):
+        return None
+    callee = _callee(node)
+    if not callee:
+        return None
+    found = {k.arg: _convert(k.value) for k in node.keywords if k.arg}
+    if callee[0].isupper():
+        special = vocab.containers | vocab.flattened
+        found = {k: v for k, v in found.items() if vocab.knows(k) or k in special}
+    return found or None
 
 
-def _kwargs(node: ast.Call) -> dict[str, Any]:
-    return {k.arg: _convert(k.value) for k in node.keywords if k.arg}
+def _callee(node: ast.Call) -> str:
+    return node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
 
 
 def _literal_bodies(text: str) -> Iterator[tuple[str, Any]]:
@@ -202,7 +211,7 @@ def _literal_bodies(text: str) -> Iterator[tuple[str, Any]]:
             after = end
 
 
-def _call_bodies(text: str) -> Iterator[tuple[str, Any]]:
+def _call_bodies(text: str, vocab: Vocabulary) -> Iterator[tuple[str, Any]]:
     """Python keyword calls in a sample that is not Python as a whole (a notebook cell with `!pip`)."""
     if not _KW_MARKER.search(text):
         return
@@ -222,8 +231,9 @@ def _call_bodies(text: str) -> Iterator[tuple[str, Any]]:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         for call in ast.walk(node):
-            if isinstance(call, ast.Call) and _is_request_call(call):
-                yield call_text, _kwargs(call)
+            value = _request_kwargs(call, vocab) if isinstance(call, ast.Call) else None
+            if value is not None:
+                yield call_text, value
                 after = end
                 break
 
@@ -307,6 +317,9 @@ def _convert(node: ast.AST, depth: int = 0) -> Any:
             if name is not None:
                 found[name] = _convert(value, depth + 1)
         return found
+    if isinstance(node, ast.Call) and node.keywords and not node.args and _callee(node)[:1].isupper():
+        # a typed settings object (types.GenerateContentConfig(temperature=0.1)) is a dict by keywords
+        return {k.arg: _convert(k.value, depth + 1) for k in node.keywords if k.arg}
     if isinstance(node, ast.List | ast.Tuple | ast.Set):
         return [_convert(item, depth + 1) for item in node.elts]
     return EXPRESSION

@@ -153,6 +153,36 @@ const stream = await client.chat.completions.create({
   seed: 1234,
 });"""
 
+LANGCHAIN = """from langchain_nvidia_ai_endpoints import ChatNVIDIA
+client = ChatNVIDIA(
+  model="deepseek-ai/deepseek-v3.1",
+  api_key="$API_KEY_REQUIRED_IF_EXECUTING_OUTSIDE_NGC",
+  temperature=0.2,
+  top_p=0.7,
+  max_tokens=8192,
+  timeout=None,
+  chat_template_kwargs={"thinking": True},
+)
+hf = InferenceClient(model="deepseek-ai/DeepSeek-V3.1", token="hf_xxx")"""
+
+GENAI_SDK = """from google import genai
+from google.genai import types
+client = genai.Client()
+response = client.models.generate_content(
+    model="gemini-2.5-flash",
+    contents="How does AI work?",
+    config=types.GenerateContentConfig(
+        temperature=0.1,
+        thinking_config=types.ThinkingConfig(thinking_budget=0),
+    ),
+)"""
+
+REPLICATE = """import replicate
+output = replicate.run(
+    "meta/meta-llama-3-70b-instruct",
+    input={"prompt": "Tell me a joke", "max_new_tokens": 512, "temperature": 0.7, "top_k": 50},
+)"""
+
 # (id, sample, expected parameters in order, expected defaults)
 CASES = [
     (
@@ -200,6 +230,24 @@ CASES = [
     ),
     ("notebook-cell", NOTEBOOK, ["temperature", "seed", "logit_bias"], {"seed": "42"}),
     ("js-spread-shorthand-arrow", JS_NOT_PYTHON, ["top_p", "user", "seed"], {"seed": "1234"}),
+    (
+        "langchain-constructor",
+        LANGCHAIN,
+        ["temperature", "top_p", "max_tokens", "chat_template_kwargs.thinking"],
+        {"temperature": "0.2", "top_p": "0.7", "max_tokens": "8192", "chat_template_kwargs.thinking": "true"},
+    ),
+    (
+        "genai-typed-config",
+        GENAI_SDK,
+        ["config.temperature", "config.thinking_config.thinking_budget"],
+        {"config.temperature": "0.1", "config.thinking_config.thinking_budget": "0"},
+    ),
+    (
+        "replicate-input",
+        REPLICATE,
+        ["max_new_tokens", "temperature", "top_k"],
+        {"max_new_tokens": "512", "temperature": "0.7", "top_k": "50"},
+    ),
     ("response-body", RESPONSE, [], {}),
     ("transformers-not-a-request", TRANSFORMERS, [], {}),
     ("config-json-not-a-request", CONFIG_JSON, [], {}),
