@@ -110,7 +110,7 @@ def _expand(table: Any) -> tuple[list[list[Cell]], int]:
                 break
             rowspan = _span(td.get("rowspan"), len(trs) - r)
             colspan = _span(td.get("colspan"), MAX_COLS - c)
-            cell = _read_cell(td, origin=(r, c), header=td.tag == "th" or r < head_rows)
+            cell = cell_of(td, origin=(r, c), header=td.tag == "th" or r < head_rows)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     grid.setdefault((r + dr, c + dc), cell)
@@ -137,7 +137,8 @@ def _span(value: str | None, limit: int) -> int:
     return max(1, min(number, MAX_SPAN, max(1, limit)))
 
 
-def _read_cell(td: Any, *, origin: tuple[int, int], header: bool) -> Cell:
+def cell_of(td: Any, *, origin: tuple[int, int], header: bool) -> Cell:
+    """One cell's text (footnote marks left out), links and code-like ids."""
     body = td
     if any(_FOOTNOTE.match(sup.text_content()) for sup in td.iter("sup")):
         body = copy.deepcopy(td)  # the page's tree stays whole for the other readers

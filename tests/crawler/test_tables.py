@@ -290,6 +290,36 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             },
         ],
     ),
+    "aria-grid": (
+        # a React data grid: role=table / row / columnheader / cell, no <table>
+        """<div role="table" aria-label="Serverless pricing"><div role="rowgroup"><div role="row">
+        <span role="columnheader">Model</span><span role="columnheader">Input / 1M tokens</span>
+        <span role="columnheader">Output / 1M tokens</span></div></div><div role="rowgroup"><div role="row">
+        <span role="cell">qwen3-235b-a22b</span><span role="cell">$0.20</span><span role="cell">$0.60</span>
+        </div><div role="row"><span role="cell">kimi-k2-instruct</span><span role="cell">$1.00</span>
+        <span role="cell">$3.00</span></div></div></div>""",
+        [
+            {"model": "qwen3-235b-a22b", "pricing": {"input": "0.2", "output": "0.6"}},
+            {"model": "kimi-k2-instruct", "pricing": {"input": "1", "output": "3"}},
+        ],
+    ),
+    "div-table-under-a-header-row": (
+        # a Webflow pricing grid: rows of div cells under a header row of the same shape
+        """<div class="pricing-grid"><div class="pricing-head"><div>Model</div><div>Input</div>
+        <div>Output</div></div><div class="pricing-row"><div>Llama 4 Maverick<br>
+        <code>meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8</code></div><div>$0.27</div><div>$0.85</div>
+        </div><div class="pricing-row"><div>Llama 4 Scout<br>
+        <code>meta-llama/Llama-4-Scout-17B-16E-Instruct</code>
+        </div><div>$0.18</div><div>$0.59</div></div></div>""",
+        [
+            {"model": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "name": "Llama 4 Maverick"}
+            | {"pricing": {"input": "0.27", "output": "0.85"}},
+            {
+                "model": "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+                "pricing": {"input": "0.18", "output": "0.59"},
+            },
+        ],
+    ),
 }
 
 NOT_OFFERS = {
@@ -308,6 +338,9 @@ NOT_OFFERS = {
         <th>Speed Factor</th><th>Price Per Hour Transcribed</th></tr><tr><td>whisper-large-v3</td>
         <td>217x</td><td>$0.111</td></tr><tr><td>whisper-large-v3-turbo</td><td>228x</td><td>$0.04</td></tr>
         </table>""",
+    "div-grid-of-plans": """<div class="plans"><div class="row head"><div>Plan</div><div>Price</div></div>
+        <div class="row"><div>Free</div><div>$0 / month</div></div><div class="row"><div>Pro</div>
+        <div>$20 / month</div></div><div class="row"><div>Team</div><div>$30 / month</div></div></div>""",
     "plans-as-columns": """<table><tr><th>Feature</th><th>Free</th><th>Pro</th><th>Enterprise</th></tr>
         <tr><td>Input price</td><td>$0</td><td>$1 / 1M tokens</td><td>Contact us</td></tr>
         <tr><td>Output price</td><td>$0</td><td>$2 / 1M tokens</td><td>Contact us</td></tr></table>""",
