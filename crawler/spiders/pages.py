@@ -27,6 +27,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.browser import browser_error, page_meta
+from crawler.extract.decoding import prefer_utf8
 from crawler.extract.page import PageOffer, extract_page
 from crawler.spiders.base import SourceSpider
 from db.catalog.crawled import EndpointIn, Pricing, Problem
@@ -81,7 +82,9 @@ class PagesSpider(SourceSpider):
                 parser=True,
             )
             return
-        extraction = extract_page(response.text, url=response.url, provider=self.source.provider)
+        # as Scrapy decoded it, unless a wrong declared charset made mojibake of UTF-8 bytes
+        text = prefer_utf8(response.body, encoding=response.encoding, text=response.text)
+        extraction = extract_page(text, url=response.url, provider=self.source.provider)
         usable = [offer for offer in extraction.offers if offer.model and offer.pricing is not None]
         if not usable:
             self.listing_complete = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from crawler.extract.decoding import decode_page
 from crawler.settings import USER_AGENT
 
 
@@ -29,8 +30,8 @@ def fetch_page(url: str, *, timeout_s: float = 30.0, max_bytes: int = 10 * 1024 
                 if size > max_bytes:
                     raise FetchError(f"body larger than {max_bytes} bytes; not read")
                 chunks.append(chunk)
-            encoding = response.encoding or "utf-8"
-            return b"".join(chunks).decode(encoding, errors="replace")
+            # as a crawl decodes it (the charset, the page's <meta>, detection; UTF-8 bytes win)
+            return decode_page(b"".join(chunks), content_type=response.headers.get("content-type"))
     except httpx.TimeoutException:
         raise FetchError(f"no answer within {timeout_s:g} s") from None
     except httpx.InvalidURL as exc:

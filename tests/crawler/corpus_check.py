@@ -4,7 +4,8 @@
 A case is one page of ``replica/pages/corpus`` (served by the replica as :mod:`replica.corpus` says) and its
 expected JSON in ``tests/crawler/corpus/<name>.json`` (the format is in that folder's README). A page is
 read as the crawler reads it: its bytes, served with its Content-Type, decoded by Scrapy's `HtmlResponse`
-(so a wrong ``<meta charset>`` reaches the extractor as it would in a crawl), then
+and, where a wrong ``<meta charset>`` made mojibake of valid UTF-8, read as UTF-8
+(`crawler.extract.decoding.prefer_utf8`, as the crawl does), then
 `crawler.extract.page.extract_page` with the URL of the page it imitates.
 
 `compare` pairs expected offers with extracted ones (by model id, else by name, else in page order) and
@@ -23,6 +24,7 @@ from typing import Any
 
 from scrapy.http import HtmlResponse
 
+from crawler.extract.decoding import prefer_utf8
 from crawler.extract.page import PageExtraction, extract_page, offer_to_json
 from replica.corpus import PAGES, page_body
 
@@ -78,10 +80,11 @@ class Case:
         return str(self.expected.get("render", "static"))
 
     def text(self) -> str:
-        """The page as the crawler's extractor receives it: the served bytes decoded by Scrapy."""
+        """The page as the crawler's extractor receives it: the served bytes decoded by Scrapy, UTF-8
+        bytes read as UTF-8 whatever the page declares (`crawler.spiders.pages`)."""
         body = page_body(self.name)
         response = HtmlResponse(self.url, body=body, headers={"Content-Type": self.content_type})
-        return response.text
+        return prefer_utf8(body, encoding=response.encoding, text=response.text)
 
     def extract(self, text: str | None = None) -> PageExtraction:
         return extract_page(self.text() if text is None else text, url=self.url)

@@ -30,8 +30,6 @@ CASES = {case.name: case for case in load_cases()}
 
 #: What the static extractor gets wrong on each page today (the baseline of issue 11).
 XFAIL = {
-    "hostile-wrong-encoding": "the name's 千 was lost in the wrong decoding (Windows-1252 has no byte 0x8D: "
-    "it reads U+FFFD), so the name can not be put back",
     "huggingface-model-card": "the name is the repo header ('Qwen / … like 812')",
 }
 
