@@ -29,6 +29,8 @@ _LABEL = re.compile(
     rf"(?::\s*(?P<rest>.*)|$)",
     re.I,
 )
+_WEAK = re.compile(r"\b(?:body|options|settings|config(?:uration)?)$", re.I)
+_PARAMETERS_WORD = re.compile(r"param|argument|field|request|sampling", re.I)
 _KEYWORDS = re.compile(r"param|argument|field|body|option|setting|sampling|config", re.I)
 # labels of what is not a request body: responses, headers, the URL's own parameters
 _NOT_REQUEST = re.compile(
@@ -69,6 +71,11 @@ def read_parameter_lists(
         found = (
             (_items(rest, vocab) or []) if rest else _list_after(lines, index + 1, labels, vocab, defaults)
         )
+        if _WEAK.search(match.group("label")) and not _PARAMETERS_WORD.search(match.group("label")):
+            # "Options", "Settings", "Body": a list of parameters only with a sure name or two known ones
+            real = {name for name in found if name}
+            if not (any(is_sure(name) for name in real) or len(real) >= 2):
+                continue
         kept = [name for name in found if name and name not in names]
         if kept:
             names.extend(kept)

@@ -140,7 +140,8 @@ Temperature=0.6, TopP=0.95, TopK=20, and MinP=0. Do not use greedy decoding.</li
 
 NOT_REQUEST_LISTS = """<h3>Path parameters</h3><ul><li><code>model_id</code></li></ul>
 <h3>Response fields</h3><ul><li><code>usage</code></li><li><code>system_fingerprint</code></li></ul>
-<h3>Deployment options</h3><ul><li>Serverless</li><li>On-demand</li></ul>"""
+<h3>Deployment options</h3><ul><li>Serverless</li><li>On-demand</li></ul>
+<h3>Processing options</h3><ul><li>Batch</li><li>Flex</li><li>Priority</li></ul>"""
 
 # (id, snippet, parameters in page order, defaults expected among parameter_defaults, evidence method)
 CASES = [
