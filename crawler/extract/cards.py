@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from crawler.extract.context import read_context_length, read_max_output
+from crawler.extract.context import read_context_length, read_max_output, read_released
 from crawler.extract.evidence import Reading, evidence
 from crawler.extract.grid import code_texts
 from crawler.extract.listed import Listed
@@ -191,6 +191,7 @@ def _read_card(card: Any, number: int) -> Listed | None:
     for name, reading in (
         ("context_length", read_context_length(spec) or _tag_count(card) or read_context_length(short)),
         ("max_output_tokens", read_max_output(spec)),
+        ("released", read_released(spec)),
     ):
         if reading is not None:
             setattr(found, name, reading.value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawler.extract.evidence import Evidence
+from crawler.extract.evidence import Evidence, Reading, ambiguity, best
 from crawler.extract.structured import Found
 
 _FIELDS = ("model", "name", "context_length", "max_output_tokens", "released")
@@ -53,14 +53,28 @@ def merge_listed(entries: list[Listed]) -> list[Listed]:
 
 
 def _fold(into: Listed, other: Listed) -> None:
-    for name in _FIELDS:
-        if getattr(into, name) is None and getattr(other, name) is not None:
-            setattr(into, name, getattr(other, name))
-            if name in other.evidence:
-                into.evidence[name] = other.evidence[name]
-    if into.pricing is None and other.pricing is not None:
-        into.pricing, into.currency = other.pricing, other.currency
-        if "pricing" in other.evidence:
-            into.evidence["pricing"] = other.evidence["pricing"]
+    """`other`'s reading of the same model into `into`: per field the surer reading wins (a table cell
+    over a card's text); two equally sure readings that differ are an ambiguity, reported."""
+    for name in (*_FIELDS, "pricing"):
+        mine, theirs = getattr(into, name), getattr(other, name)
+        if theirs is None or (name == "pricing" and other.notes_only):
+            continue
+        if mine is None or name not in into.evidence or name not in other.evidence:
+            if mine is None:
+                _take(into, other, name)
+            continue
+        chosen, rivals = best([Reading(mine, into.evidence[name]), Reading(theirs, other.evidence[name])])
+        if chosen is not None and chosen.value is theirs and theirs != mine:
+            _take(into, other, name)
+        if chosen is not None and rivals:
+            into.problems.append(ambiguity(name, chosen, rivals))
     into.notes.extend(note for note in other.notes if note not in into.notes)
     into.problems.extend(problem for problem in other.problems if problem not in into.problems)
+
+
+def _take(into: Listed, other: Listed, name: str) -> None:
+    setattr(into, name, getattr(other, name))
+    if name == "pricing":
+        into.currency = other.currency
+    if name in other.evidence:
+        into.evidence[name] = other.evidence[name]

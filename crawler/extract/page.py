@@ -26,6 +26,7 @@ from crawler.extract.endpoints import find_endpoints
 from crawler.extract.evidence import Evidence, Reading, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
+from crawler.extract.image_prices import price_images
 from crawler.extract.listed import Listed
 from crawler.extract.params import find_parameters
 from crawler.extract.prices import find_prices, settle_prices
@@ -175,11 +176,19 @@ def _extract_single(
         evidence=why,
         notes=prices.notes if prices else (),
     )
-    problems = ([NO_MODEL] if model is None else []) + ([NO_PRICE] if pricing is None else [])
+    problems = ([NO_MODEL] if model is None else []) + ([_no_price(doc)] if pricing is None else [])
     problems += list(prices.problems) if prices else []
     if model is None and pricing is None and offer.context_length is None:
         return PageExtraction(offers=[], problems=["no model offer found", *problems])
     return PageExtraction(offers=[offer], problems=problems)
+
+
+def _no_price(doc: Document) -> str:
+    """The no-price problem; where the page shows an image where prices would be, it says so."""
+    images = price_images(doc.root)
+    if not images:
+        return NO_PRICE
+    return f"{NO_PRICE} (prices shown as an image are not read: {', '.join(images)})"
 
 
 def _extract_rows(
@@ -198,11 +207,11 @@ def _extract_rows(
             parameters=(),
             parameter_defaults={},
             endpoints=endpoints,
-            released=None,
+            released=row.released,
             evidence={
                 name: row.evidence.get(name)
                 or evidence(row.method, row.where, f"{name}: {_shown(getattr(row, name))}")
-                for name in ("model", "name", "context_length", "max_output_tokens", "pricing")
+                for name in ("model", "name", "context_length", "max_output_tokens", "pricing", "released")
                 if getattr(row, name)
             },
             notes=tuple(row.notes),

@@ -24,7 +24,7 @@ from crawler.extract.evidence import evidence
 from crawler.extract.grid import Cell, Grid
 from crawler.extract.listed import Listed
 from crawler.extract.model_links import is_model_id, model_id_from_href
-from crawler.extract.quantities import parse_token_count, plausible_context
+from crawler.extract.quantities import parse_date, parse_token_count, plausible_context
 from crawler.extract.struck import unmark
 from crawler.extract.table_columns import note_tier_table, read_columns, read_sheet
 from crawler.extract.table_labels import (
@@ -45,6 +45,9 @@ from crawler.extract.table_labels import (
 )
 from crawler.extract.table_prices import OfferPrices, header_kinds
 
+_RELEASED = re.compile(
+    r"\b(?:released?|release\s+date|launch(?:ed)?|created|date\s+added|added)\b|发布", re.I
+)
 _LOWER_TOKEN = re.compile(r"^[a-z][a-z0-9._:-]{2,60}$")
 _BARE_COUNT = re.compile(r"^\(?\s*(\d+(?:\.\d+)?\s*[kKmM])\s*\)?(?:\s*(?:tokens?|context|ctx))?$")
 
@@ -97,6 +100,7 @@ def _read_rows(grid: Grid, head: int, labels: list[str], model_cols: list[int]) 
     output_col = find_column(labels, MAX_OUTPUT)
     unit_col = next((i for i, label in enumerate(labels) if UNIT_COLUMN.match(label.strip())), None)
     tier_col = find_column(labels, TIER_COLUMN)
+    released_col = find_column(labels, _RELEASED)
     offers: list[tuple[Listed, OfferPrices]] = []
     previous: tuple[tuple[int, int], Listed, OfferPrices] | None = None
     for row in grid.rows[head:]:
@@ -125,6 +129,11 @@ def _read_rows(grid: Grid, head: int, labels: list[str], model_cols: list[int]) 
         for index, role in price_cols.items():
             place = f"{offer.where}, column {labels[index]!r}"
             prices.add(role, row[index], header=labels[index], row=context, place=place, kind=kinds[index])
+        if released_col is not None and offer.released is None:
+            offer.released = parse_date(unmark(row[released_col].text))
+            if offer.released:
+                where = f"{offer.where}, column {labels[released_col]!r}"
+                offer.evidence["released"] = evidence("table", where, row[released_col].text)
         for count_col, name in ((context_col, "context_length"), (output_col, "max_output_tokens")):
             if count_col is not None and getattr(offer, name) is None:
                 set_count(offer, name, row[count_col], f"{offer.where}, column {labels[count_col]!r}")

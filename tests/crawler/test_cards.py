@@ -5,6 +5,7 @@ lists that are not offers, and the ids links give.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -257,3 +258,14 @@ def test_model_id_from_href(href: str) -> None:
 )
 def test_is_model_id(text: str, is_id: bool) -> None:
     assert is_model_id(text) is is_id
+
+
+def test_card_release_dates() -> None:
+    body = """<div class="grid"><div class="card"><h3>GLM 4.6</h3><code>glm-4.6</code><p>Context 200K</p>
+    <span>Released Sep 30, 2025</span></div><div class="card"><h3>Kimi K2</h3><code>kimi-k2-0905</code>
+    <p>Context 256K</p><span>Released Sep 5, 2025</span></div></div>"""
+    offers, _ = offers_of(body)
+    assert [(o.model, o.released) for o in offers] == [
+        ("glm-4.6", date(2025, 9, 30)),
+        ("kimi-k2-0905", date(2025, 9, 5)),
+    ]

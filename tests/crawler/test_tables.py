@@ -7,6 +7,7 @@ out (prices as text, per 1M tokens) and words each of its notes must hold; ``[]`
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -430,3 +431,39 @@ def test_pricing_evidence_names_table_row_and_columns() -> None:
         "table 1, row 'DeepSeek-V3.1', column 'Output price (per 1M tokens)'"
     )
     assert "$0.60" in why.snippet and "$1.70" in why.snippet
+
+
+def test_release_dates_from_a_released_column() -> None:
+    body = """<table><tr><th>Model</th><th>Input</th><th>Output</th><th>Released</th></tr>
+    <tr><td>glm-4.6</td><td>$0.60</td><td>$2.20</td><td>Sep 30, 2025</td></tr>
+    <tr><td>glm-4.5-air</td><td>$0.20</td><td>$1.10</td><td>2025-07-28</td></tr></table>"""
+    result = extract_page(page(body), url=URL)
+    assert [(o.model, o.released) for o in result.offers] == [
+        ("glm-4.6", date(2025, 9, 30)),
+        ("glm-4.5-air", date(2025, 7, 28)),
+    ]
+    assert result.offers[0].evidence["released"].where == "table 1, row 'glm-4.6', column 'Released'"
+
+
+def test_one_model_in_two_tables_with_two_prices_is_ambiguous() -> None:
+    table = """<table><tr><th>Model</th><th>Input</th><th>Output</th></tr>
+    <tr><td>qwen3-32b</td><td>{}</td><td>$0.30</td></tr><tr><td>glm-4.6</td><td>$0.60</td><td>$2.20</td></tr>
+    </table>"""
+    body = "<h2>Models</h2>" + table.format("$0.10") + "<h2>All models</h2>" + table.format("$0.12")
+    result = extract_page(page(body), url=URL)
+    assert [o.model for o in result.offers] == ["qwen3-32b", "glm-4.6"]
+    assert result.offers[0].pricing == {"input": Decimal("0.10"), "output": Decimal("0.30")}
+    assert [p for p in result.problems if p.startswith("ambiguous pricing")] != []
+
+
+def test_a_table_wins_over_a_card_of_the_same_model() -> None:
+    body = """<table><tr><th>Model</th><th>Input</th><th>Output</th></tr>
+    <tr><td>qwen3-32b</td><td>$0.10</td><td>$0.30</td></tr><tr><td>glm-4.6</td><td>$0.60</td>
+    <td>$2.20</td></tr>
+    </table><div class="cards"><div class="card"><h3>Qwen3 32B</h3><code>qwen3-32b</code>
+    <p>Input $0.09 / 1M</p>
+    </div><div class="card"><h3>GLM 4.6</h3><code>glm-4.6</code><p>Input $0.60 / 1M</p></div></div>"""
+    result = extract_page(page(body), url=URL)
+    assert [o.model for o in result.offers] == ["qwen3-32b", "glm-4.6"]
+    assert result.offers[0].pricing == {"input": Decimal("0.10"), "output": Decimal("0.30")}
+    assert not [p for p in result.problems if p.startswith("ambiguous")]
