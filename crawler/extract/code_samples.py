@@ -10,9 +10,7 @@ A code sample is a ``<pre>`` block (or a multi-line ``<code>``), kept apart by t
   ``JSON.stringify(...)``, ``body:``), or anywhere when it names a model or carries the input
   (``messages``, ``prompt``, ``input``), unless it is a response (``choices``, ``usage``, ``object``).
 
-JSON, Python and JavaScript literals are read with the standard library's ``json`` and ``ast`` (a
-JavaScript object literal is a Python expression once its comments are gone: unquoted keys become names),
-and with chompjs for the JavaScript that Python's parser refuses (`parse_literal`).
+Literals, in JSON, Python or JavaScript, are read by `crawler.extract.literals`.
 Nested keys are dotted (``chat_template_kwargs.thinking``), except under a known parameter whose value is
 an object (``response_format``) and under an SDK wrapper whose keys are body keys (``extra_body``). The
 values shown are kept as the sample's defaults when they are plain literals.
@@ -21,14 +19,12 @@ values shown are kept as the sample's defaults when they are plain literals.
 from __future__ import annotations
 
 import ast
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import chompjs
-
+from crawler.extract.literals import FUNCTION, callee, closing_pairs, convert, parse_literal, shown
 from crawler.extract.vocabulary import NAME, Vocabulary, vocabulary
 
 _MAX_CODE = 200_000  # characters of code read per page
@@ -44,19 +40,8 @@ _DATA_ANCHOR = re.compile(
 )
 _MARKER = re.compile(r"\b(?:model|messages|prompt|inputs?|contents)\b")
 _KW_MARKER = re.compile(r"(?<![\w.])(?:model|messages)\s*=(?!=)")
-_SPREAD = re.compile(r"([{,])\s*\.\.\.[\w$.]+\s*(?:,|(?=}))")
-_SHORTHAND = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*)(?=[,}])")
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
 _CODE_HINT = re.compile(r"curl\s|\.create\(|fetch\(|JSON\.stringify|requests\.post|json\s*=|-d\s+'|--data")
-
-
-class _Expression:
-    """A value written as code (a variable, a call): the key is a parameter, its value no default."""
-
-
-EXPRESSION = _Expression()
-FUNCTION = _Expression()  # a callback (``onChunk: (c) => ...``): a client's hook, not a request field
-_FUNCTION_TEXT = re.compile(r"^\s*(?:async\s+)?(?:function\b|\(?[\w$,\s]*\)?\s*=>)")
 
 
 @dataclass
@@ -166,7 +151,7 @@ def _python_bodies(tree: ast.AST, text: str, vocab: Vocabulary) -> Iterator[tupl
         if isinstance(node, ast.Call):
             value = _request_kwargs(node, vocab)
         elif isinstance(node, ast.Dict):
-            converted = _convert(node)
+            converted = convert(node)
             if isinstance(converted, dict) and _is_request(converted):
                 value = converted
         if value is not None:
@@ -180,22 +165,18 @@ def _request_kwargs(node: ast.Call, vocab: Vocabulary) -> dict[str, Any] | None:
     one model: only its request fields count, never its own settings (api_key, timeout)."""
     if not any(k.arg in ("model", "messages") for k in node.keywords):
         return None
-    callee = _callee(node)
-    if not callee:
+    name = callee(node)
+    if not name:
         return None
-    found = {k.arg: _convert(k.value) for k in node.keywords if k.arg}
-    if callee[0].isupper():
+    found = {k.arg: convert(k.value) for k in node.keywords if k.arg}
+    if name[0].isupper():
         special = vocab.containers | vocab.flattened
         found = {k: v for k, v in found.items() if vocab.knows(k) or k in special}
     return found or None
 
 
-def _callee(node: ast.Call) -> str:
-    return node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-
-
 def _literal_bodies(text: str) -> Iterator[tuple[str, Any]]:
-    closing = _pairs(text, "{", "}")
+    closing = closing_pairs(text, "{", "}")
     attempts, after = 0, -1
     for start, end in sorted(closing.items()):
         if start <= after or attempts >= _MAX_ATTEMPTS:
@@ -215,7 +196,7 @@ def _call_bodies(text: str, vocab: Vocabulary) -> Iterator[tuple[str, Any]]:
     """Python keyword calls in a sample that is not Python as a whole (a notebook cell with `!pip`)."""
     if not _KW_MARKER.search(text):
         return
-    closing = _pairs(text, "(", ")")
+    closing = closing_pairs(text, "(", ")")
     after, attempts = -1, 0
     for match in _CALL.finditer(text):
         open_at = match.end() - 1
@@ -247,92 +228,6 @@ def _is_response(value: dict[str, Any]) -> bool:
     return len(set(value) & _RESPONSE_KEYS) >= 2 or "choices" in value
 
 
-def parse_literal(chunk: str) -> Any:
-    """A JSON, Python or JavaScript object literal as Python data (code in it: `EXPRESSION`), or None.
-
-    JSON first, then Python's own parser (Python literals, and JavaScript ones once their comments are
-    gone, and with JavaScript's shorthand properties and spreads rewritten), then chompjs for the JavaScript
-    that Python does not parse (arrow functions, ``?.``, ``??``, ``!0``)."""
-    try:
-        return json.loads(chunk)
-    except (ValueError, RecursionError):
-        pass
-    plain = _without_comments(chunk).strip()
-    rewritten = _SHORTHAND.sub(r"\1\2: \2\3", _SPREAD.sub(r"\1", plain))
-    for candidate in (chunk.strip(), plain, rewritten):
-        value = _python_literal(candidate)
-        if value is not None:
-            return value
-    for candidate in (plain, rewritten):
-        value = _chompjs_literal(candidate)
-        if value is not None:
-            return value
-    return None
-
-
-def _python_literal(text: str) -> Any:
-    try:
-        return _convert(ast.parse(text, mode="eval").body)
-    except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
-        return None
-
-
-def _chompjs_literal(text: str) -> Any:
-    """chompjs's reading, with the values it gives as strings but the page wrote as code (``opts.max ??
-    512``, ``!0``) made `EXPRESSION`: only quoted strings are strings."""
-    try:
-        value: Any = chompjs.parse_js_object(text)
-    except (ValueError, TypeError, RecursionError, MemoryError):
-        return None
-    return _quoted_only(value, text) if isinstance(value, dict) else None
-
-
-def _quoted_only(value: Any, source: str) -> Any:
-    if isinstance(value, dict):
-        return {k: _quoted_only(v, source) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_quoted_only(v, source) for v in value]
-    if isinstance(value, str) and not any(q + value + q in source for q in "\"'`"):
-        return FUNCTION if _FUNCTION_TEXT.match(value) else EXPRESSION
-    return value
-
-
-def _convert(node: ast.AST, depth: int = 0) -> Any:
-    """An expression as data: literals as they are, JavaScript's true/false/null, anything else code."""
-    if depth > 20:
-        return EXPRESSION
-    if isinstance(node, ast.Constant):
-        return EXPRESSION if node.value is Ellipsis else node.value
-    if isinstance(node, ast.Name):
-        return {"true": True, "false": False, "null": None, "undefined": None}.get(node.id, EXPRESSION)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        inner = _convert(node.operand, depth + 1)
-        if isinstance(inner, int | float) and not isinstance(inner, bool):
-            return -inner if isinstance(node.op, ast.USub) else inner
-        return EXPRESSION
-    if isinstance(node, ast.Dict):
-        found: dict[str, Any] = {}
-        for key, value in zip(node.keys, node.values, strict=True):
-            name = _key(key)
-            if name is not None:
-                found[name] = _convert(value, depth + 1)
-        return found
-    if isinstance(node, ast.Call) and node.keywords and not node.args and _callee(node)[:1].isupper():
-        # a typed settings object (types.GenerateContentConfig(temperature=0.1)) is a dict by keywords
-        return {k.arg: _convert(k.value, depth + 1) for k in node.keywords if k.arg}
-    if isinstance(node, ast.List | ast.Tuple | ast.Set):
-        return [_convert(item, depth + 1) for item in node.elts]
-    return EXPRESSION
-
-
-def _key(node: ast.AST | None) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Name):
-        return node.id
-    return None
-
-
 def _flatten(value: Any, vocab: Vocabulary, prefix: str, fields: dict[str, str | None], depth: int) -> None:
     if not isinstance(value, dict):
         return
@@ -352,71 +247,3 @@ def _flatten(value: Any, vocab: Vocabulary, prefix: str, fields: dict[str, str |
             _flatten(item, vocab, name + ".", fields, depth + 1)
         else:
             fields.setdefault(name, shown(item))
-
-
-def shown(value: Any) -> str | None:
-    """A plain literal as the page shows it (``0.6``, ``true``, ``low``); None for anything else."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    if isinstance(value, str) and 0 < len(value) <= 40 and "\n" not in value and "<" not in value:
-        return value
-    return None
-
-
-def _pairs(text: str, opening: str, closing: str) -> dict[int, int]:
-    """Where each `opening` bracket of `text` closes, in one pass; unclosed ones are left out. Double-quoted
-    strings are skipped; single quotes are not, as a shell's ``-d '{...}'`` holds the body in them."""
-    found: dict[int, int] = {}
-    stack: list[int] = []
-    index, end = 0, len(text)
-    while index < end:
-        char = text[index]
-        if char == '"':
-            index = _string_end(text, index, end)
-        elif char == opening:
-            stack.append(index)
-        elif char == closing and stack:
-            found[stack.pop()] = index
-        index += 1
-    return found
-
-
-def _string_end(text: str, start: int, end: int) -> int:
-    quote = text[start]
-    index = start + 1
-    while index < end:
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == quote or (char == "\n" and quote != "`"):
-            return index
-        index += 1
-    return end
-
-
-def _without_comments(chunk: str) -> str:
-    """A JavaScript literal without its ``//`` and ``/* */`` comments, its template literals as plain
-    strings (other strings kept whole)."""
-    out: list[str] = []
-    index = 0
-    while index < len(chunk):
-        char = chunk[index]
-        if char in "\"'`":
-            end = _string_end(chunk, index, len(chunk))
-            string = chunk[index : end + 1]
-            # a template literal is a string to Python once quoted as one (its ${...} kept as text)
-            out.append(json.dumps(string[1:-1]) if char == "`" else string)
-            index = end + 1
-        elif chunk.startswith("//", index):
-            newline = chunk.find("\n", index)
-            index = len(chunk) if newline < 0 else newline
-        elif chunk.startswith("/*", index):
-            close = chunk.find("*/", index + 2)
-            index = len(chunk) if close < 0 else close + 2
-        else:
-            out.append(char)
-            index += 1
-    return "".join(out)

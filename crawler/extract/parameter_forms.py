@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.extract.code_samples import shown
 from crawler.extract.evidence import Evidence, evidence
+from crawler.extract.literals import shown
 from crawler.extract.vocabulary import Vocabulary, vocabulary
 
 _SKIPPED_TYPES = frozenset(
