@@ -10,7 +10,7 @@ from typing import Any
 
 from scrapy import signals
 
-from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn, Unread
 from db.catalog.ingest import ingest_run
 from db.catalog.report import IngestReport
 from db.catalog.runs import start_run
@@ -61,6 +61,8 @@ class StorePipeline:
             result.providers.append(item)
         elif isinstance(item, Problem):
             result.problems.append(item)
+        elif isinstance(item, Unread):
+            result.unread.append(item)
         return item
 
     def spider_closed(self, spider: Any, reason: str) -> None:

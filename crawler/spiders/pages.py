@@ -10,7 +10,9 @@ it has settled; a page that does not settle within the source's page timeout is 
 Caveats:
 - A page whose price (or model) can no longer be found is treated as a changed layout: a crawl
   problem and one `parser_broken` change, and its offers are NOT ingested, so a layout change never
-  overwrites known prices or context with nulls.
+  overwrites known prices or context with nulls. On a page of several models, those still shown without
+  a price are passed on as `Unread`: kept as they were and not removed, and a `parser_broken` change
+  naming them when the store knew them (`db.catalog.unread`); the others are read as usual.
 - The provider's model id is kept as the page gives it; the store matches it to a canonical id
   through the configured aliases and normalisation rules.
 - Without a browser, a page drawn by JavaScript is still read where its scripts carry the data
@@ -28,9 +30,9 @@ from scrapy.http import Response
 
 from crawler.browser import browser_error, page_meta
 from crawler.extract.decoding import prefer_utf8
-from crawler.extract.page import PageOffer, extract_page
+from crawler.extract.page import NO_PRICE, PageOffer, extract_page
 from crawler.spiders.base import SourceSpider
-from db.catalog.crawled import EndpointIn, Pricing, Problem
+from db.catalog.crawled import EndpointIn, Pricing, Problem, Unread
 
 
 class PagesSpider(SourceSpider):
@@ -103,6 +105,10 @@ class PagesSpider(SourceSpider):
             yield Problem(kind="extraction", url=response.url, message=problem, warning=True)
         for offer in usable:
             yield endpoint_from_offer(offer, provider=self.source.provider)
+        for offer in extraction.offers:
+            if offer.model and offer.pricing is None:  # still listed, its price gone: kept as it was
+                key = endpoint_from_offer(offer, provider=self.source.provider).key
+                yield Unread(key=key, label=offer.model, url=response.url, reason=NO_PRICE)
 
 
 def endpoint_from_offer(offer: PageOffer, *, provider: str | None) -> EndpointIn:

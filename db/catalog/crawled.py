@@ -141,6 +141,18 @@ class Problem:
     warning: bool = False
 
 
+@dataclass(frozen=True)
+class Unread:
+    """An endpoint a source still shows but could not read whole this run (a row of a pricing page whose
+    price vanished). The store keeps its last values and does not remove it; if it is a known endpoint,
+    that is a changed layout: a parser problem (`db.catalog.unread`)."""
+
+    key: str  # `EndpointIn.key` of the endpoint as it would have been read
+    label: str  # how the source shows it (the page's model id)
+    url: str  # where: the page
+    reason: str  # what was not found: "no price found"
+
+
 @dataclass
 class CrawlResult:
     """Everything one crawl of one source produced."""
@@ -159,3 +171,5 @@ class CrawlResult:
     # succeeded). Only a complete run may mark endpoints removed.
     complete: bool = True
     fatal: str | None = None  # set when nothing usable came back (every request failed)
+    # Endpoints shown but not read whole this run: kept as they are, never removed.
+    unread: list[Unread] = field(default_factory=list)

@@ -24,6 +24,7 @@ from db.catalog.problems import record_problems, track_parsers
 from db.catalog.removals import remove_missing
 from db.catalog.report import IngestReport
 from db.catalog.runs import finish_run
+from db.catalog.unread import lost_values
 from db.catalog.upsert import is_baseline, known_endpoints, upsert_endpoints, upsert_models, upsert_providers
 from db.engine import session_scope
 from db.models import CrawlRun
@@ -45,6 +46,7 @@ def ingest_run(
         if run is None:
             raise ValueError(f"crawl run {run_id} does not exist")
         batch = IngestBatch(session, run_id=run_id, source=result.source, now=now)
+        result.problems.extend(lost_values(batch, result))  # known endpoints shown without their price
         record_problems(batch, result.problems)
         track_parsers(batch, result)
         if result.fatal or (not result.endpoints and not result.complete):

@@ -27,7 +27,8 @@ def remove_missing(
 ) -> None:
     """Mark removed (with an `endpoint_removed` change each) the active endpoints `listed` lacks."""
     active = [e for e in existing.values() if e.removed_at is None]
-    missing = [e for e in active if e.key not in listed]
+    unread = {item.key for item in result.unread}  # shown, but not read whole: kept
+    missing = [e for e in active if e.key not in listed and e.key not in unread]
     if not missing:
         return
     if not result.complete or any(not p.warning for p in result.problems):
