@@ -21,6 +21,7 @@ from lxml import etree
 from crawler.extract.context import read_context_length, read_max_output, read_released
 from crawler.extract.evidence import Reading, evidence
 from crawler.extract.grid import code_texts
+from crawler.extract.identity import KNOWN_HOSTS
 from crawler.extract.listed import Listed
 from crawler.extract.model_links import is_model_id, model_id_from_href
 from crawler.extract.navigation import is_related
@@ -79,6 +80,13 @@ _BLOCK = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_WORDS = frozenset({"title", "name", "heading", "headline"})
 _WORD = re.compile(r"[^a-z0-9]+")
+#: provider names, to tell a list of a model's providers from a list of models
+_PROVIDERS = frozenset(
+    {name.lower() for name in KNOWN_HOSTS.values()}
+    | {host.split(".")[0] for host in KNOWN_HOSTS}
+    | {"together", "fireworks", "novita", "hf inference api", "featherless", "nscale", "fal", "azure"}
+    | {"amazon bedrock", "aws bedrock", "google vertex", "vertex ai", "cloudflare", "friendli", "lepton"}
+)
 _TAG_WORDS = frozenset({"tag", "tags", "badge", "badges", "chip", "chips", "pill", "pills", "ctx", "context"})
 _PROSE_WORDS = frozenset({"desc", "description", "summary", "excerpt", "blurb", "tagline"})
 _TAG_COUNT = re.compile(r"^\d+(?:\.\d+)?\s*[kKmM]$")
@@ -128,8 +136,16 @@ def _read_members(members: list[Any]) -> list[Listed]:
 
 
 def _names_a_model(card: Listed) -> bool:
-    """A model's card gives an id or a versioned name (``GLM 4.6``); a provider's or a plan's does not."""
-    return bool(card.model or re.search(r"\d", card.name or ""))
+    """A model's card gives an id or a model's name; a provider's card names a provider (``Together AI``
+    among a model page's inference providers)."""
+    if card.model or re.search(r"\d", card.name or ""):
+        return True
+    name = (card.name or "").lower().strip()
+    return (
+        bool(name)
+        and name not in _PROVIDERS
+        and re.sub(r"\s+(?:ai|inc\.?|cloud)$", "", name) not in _PROVIDERS
+    )
 
 
 def _has_fact(card: Listed) -> bool:
@@ -181,13 +197,15 @@ def _read_card(card: Any, number: int) -> Listed | None:
     if name:
         found.evidence["name"] = evidence("list", f"{where}, title", name)
     spec = [line for line in card_lines(card, prose=False) if len(line) <= _MAX_SPEC_LINE]
+    short = [line for line in lines if len(line) <= _MAX_SPEC_LINE]
     choice = settle_prices(find_prices(spec))
+    if choice.pricing is None:  # prices set in paragraphs (<p>Input</p><p>$2.50 / 1M tokens</p>)
+        choice = settle_prices(find_prices(short))
     found.notes, found.problems = list(choice.notes), list(choice.problems)
     if choice.pricing:
         found.pricing, found.currency = choice.pricing, choice.currency
         snippet = choice.evidence.snippet if choice.evidence else ""
         found.evidence["pricing"] = evidence("list", f"{where}, prices", snippet)
-    short = [line for line in lines if len(line) <= _MAX_SPEC_LINE]
     for name, reading in (
         ("context_length", read_context_length(spec) or _tag_count(card) or read_context_length(short)),
         ("max_output_tokens", read_max_output(spec)),

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 _ID = re.compile(r"^[A-Za-z0-9][\w.:@+-]*(?:/[A-Za-z0-9][\w.:@+-]*){0,3}$")
 
+_COUNT = re.compile(r"^\d+(?:\.\d+)?[kKmMbB]$")  # "128k", "1.2M": a count, not an id
 _MARKERS = frozenset(
     {
         "models",
@@ -83,7 +84,7 @@ _NOT_MODEL_SEGMENTS = frozenset(
 def is_model_id(text: str) -> bool:
     """True for text shaped like a model id: one token of letters, digits and ``.-_:/``, with a digit, a
     hyphen or a slash (``gpt-4o``, ``glm-4.6``, ``meta-llama/Llama-3.3-70B-Instruct``)."""
-    if not text or len(text) > 120 or "://" in text or not _ID.match(text):
+    if not text or len(text) > 120 or "://" in text or not _ID.match(text) or _COUNT.match(text):
         return False
     return bool(re.search(r"[A-Za-z]", text) and re.search(r"[\d/-]", text))
 

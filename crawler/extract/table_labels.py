@@ -63,6 +63,9 @@ _SKIP_TABLE = re.compile(
     re.I,
 )
 
+_MONEY_LABEL = re.compile(
+    r"[$€¥£]\s*/|\b(?:usd|eur)\s*/|/\s*1?\s*m(?:tok|\b)|per\s+(?:1\s*)?m(?:illion)?\b", re.I
+)
 _BOTH_ROLES = re.compile(r"\binput\b.*\boutput\b|\bin\s*/\s*out\b|\bprompt\b.*\bcompletion\b", re.I)
 _FREE_TIER = re.compile(r"free\s*(?:tier|plan)|免费(?:版|层|额度)", re.I)
 
@@ -143,8 +146,8 @@ def price_columns(labels: list[str]) -> dict[int, str]:
             columns[index] = "blended"  # "Input / Output": a pair of prices per cell
         elif role in PRICE_ROLES:
             columns[index] = role
-        elif PRICE_WORD.search(label):
-            columns[index] = "blended"
+        elif PRICE_WORD.search(label) or _MONEY_LABEL.search(label):
+            columns[index] = "blended"  # "Price", "$/1M tokens": one price for input and output
     return columns
 
 

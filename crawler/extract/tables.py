@@ -182,13 +182,15 @@ def _model_id(cells: list[Cell]) -> tuple[str | None, str | None]:
         return slashed[0], None
     if codes:
         return codes[0], None
+    ids = [line for line in lines if is_model_id(line)]
+    lower = [line for line in ids if line == line.lower()]
+    if ids:  # an id the page shows wins over one made from a link's path
+        return (lower or ids)[0], None
     for cell in cells:
         for href, text in cell.links:
             model = model_id_from_href(href)
             if model:
                 return model, text or None
-    ids = [line for line in lines if is_model_id(line)]
-    lower = [line for line in ids if line == line.lower()]
-    if not ids and len(lines) == 1 and _LOWER_TOKEN.match(lines[0]):
+    if len(lines) == 1 and _LOWER_TOKEN.match(lines[0]):
         return lines[0], None  # "sonar": a lower-case word alone in the model column is its id
-    return next(iter(lower or ids), None), None
+    return None, None

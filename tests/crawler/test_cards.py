@@ -130,6 +130,19 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             | {"pricing": {"input": "0.6", "output": "2.2"}},
         ],
     ),
+    "cards-names-without-versions": (
+        # Cohere: model names without a version or an id are still models, with token prices
+        """<div class="pricing-cards"><div class="card"><h3>Command A</h3><p>Input</p><p>$2.50 / 1M tokens</p>
+        <p>Output</p><p>$10.00 / 1M tokens</p></div><div class="card"><h3>Command R+</h3><p>Input</p>
+        <p>$2.50 / 1M tokens</p><p>Output</p><p>$10.00 / 1M tokens</p></div><div class="card">
+        <h3>Command R</h3>
+        <p>Input</p><p>$0.15 / 1M tokens</p><p>Output</p><p>$0.60 / 1M tokens</p></div></div>""",
+        [
+            {"model": None, "name": "Command A", "pricing": {"input": "2.5", "output": "10"}},
+            {"model": None, "name": "Command R+", "pricing": {"input": "2.5", "output": "10"}},
+            {"model": None, "name": "Command R", "pricing": {"input": "0.15", "output": "0.6"}},
+        ],
+    ),
 }
 
 #: pages with repeated links or cards that are not a list of offers: at most the page's own offer
@@ -252,7 +265,8 @@ def test_model_id_from_href(href: str) -> None:
         ("Claude Opus 4.1", False),
         ("Pricing", False),
         ("https://api.example.com/v1", False),
-        ("128K", True),  # shaped like one: the callers ask for ids where ids stand
+        ("128K", False),  # a token count
+        ("o3", True),
         ("", False),
     ],
 )

@@ -291,6 +291,17 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             },
         ],
     ),
+    "rows-one-price-column-named-by-its-unit": (
+        # Fireworks: one "$/1M tokens" column, the same price for input and output
+        """<table><tr><th>Model</th><th>$/1M tokens</th></tr>
+        <tr><td><a href="/models/fireworks/deepseek-v3">deepseek-v3</a></td><td>$0.90</td></tr>
+        <tr><td><a href="/models/fireworks/qwen3-235b-a22b">qwen3-235b-a22b</a></td><td>$0.22</td></tr>
+        </table>""",
+        [
+            {"model": "deepseek-v3", "pricing": {"input": "0.9", "output": "0.9"}},
+            {"model": "qwen3-235b-a22b", "pricing": {"input": "0.22", "output": "0.22"}},
+        ],
+    ),
     "aria-grid": (
         # a React data grid: role=table / row / columnheader / cell, no <table>
         """<div role="table" aria-label="Serverless pricing"><div role="rowgroup"><div role="row">
