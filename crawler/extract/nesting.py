@@ -116,12 +116,15 @@ def flatten_deep(text: str) -> str:
 def _tags(text: str) -> list[tuple[int, int, str | None, bool]]:
     """(start, end, lower-case name or None for a leaf, is an end tag) of every token, in order."""
     found: list[tuple[int, int, str | None, bool]] = []
+    append = found.append
     for match in _TOKEN.finditer(text):
-        name = match.group(3)
-        if name is None or match.group(4) or name.lower() in _VOID:
-            found.append((match.start(), match.end(), None, False))  # leaves: no depth of their own
+        slash, name, closed = match.group(2, 3, 4)
+        start, end = match.span()
+        name = name.lower() if name is not None and not closed else None
+        if name is None or name in _VOID:
+            append((start, end, None, False))  # leaves: no depth of their own
         else:
-            found.append((match.start(), match.end(), name.lower(), bool(match.group(2))))
+            append((start, end, name, slash == "/"))
     return found
 
 
@@ -134,6 +137,9 @@ def _pairs(tags: list[tuple[int, int, str | None, bool]]) -> dict[int, int]:
             continue
         if not is_end:
             stack.append((name, index))
+            continue
+        if stack and stack[-1][0] == name:  # nearly always: the element just opened
+            closing[stack.pop()[1]] = index
             continue
         for back in range(len(stack) - 1, max(-1, len(stack) - 1 - _MATCH_WINDOW), -1):
             if stack[back][0] == name:
@@ -154,12 +160,12 @@ def _wrappers(text: str, tags: list[tuple[int, int, str | None, bool]], closing:
         before_end = tags[end][0]
         first_inner, last_inner = tags[start + 1], tags[end - 1]
         if (
-            _BLANK.fullmatch(text, after_start, first_inner[0])
-            and _BLANK.fullmatch(text, last_inner[1], before_end)
-            and first_inner[2] is not None
+            first_inner[2] is not None
             and not first_inner[3]
             and last_inner[2] is not None
             and last_inner[3]
+            and _BLANK.fullmatch(text, after_start, first_inner[0])
+            and _BLANK.fullmatch(text, last_inner[1], before_end)
         ):
             found.add(start)
     return found
