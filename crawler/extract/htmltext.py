@@ -153,6 +153,9 @@ def _without_controls(text: str) -> str:
 
 def render_lines(element: Any) -> list[str]:
     """Render an element as non-empty text lines (tabs between table cells)."""
+    if not len(element) and isinstance(element.tag, str):  # a leaf (most table cells): its text alone
+        text = element.text or ""
+        return _lines_of(text if element.tag == "pre" else text.replace("\n", " "))
     pieces: list[str] = []
     pre_depth = 0
     for event, node in etree.iterwalk(element, events=("start", "end")):
@@ -177,8 +180,13 @@ def render_lines(element: Any) -> list[str]:
                 pieces.append(" ")
             if node is not element and node.tail:
                 pieces.append(node.tail if pre_depth else node.tail.replace("\n", " "))
+    return _lines_of("".join(pieces))
+
+
+def _lines_of(text: str) -> list[str]:
+    """The non-empty lines of rendered `text`, each cell's spaces collapsed, empty cells left out."""
     lines = []
-    for raw in "".join(pieces).split("\n"):
+    for raw in text.split("\n"):
         cells = [_SPACES.sub(" ", cell).strip() for cell in raw.split("\t")]
         line = "\t".join(cell for cell in cells if cell)
         if line:
