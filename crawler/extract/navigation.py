@@ -51,6 +51,9 @@ _RELATED_HEADING = re.compile(
     r"people\s+also|see\s+also|also\s+try)\b",
     re.I,
 )
+_STRICTLY_RELATED = re.compile(
+    r"^\s*(?:related|similar|recommended|suggested|you\s+may|people\s+also|see\s+also)\b", re.I
+)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _QUICK = re.compile(
     r"nav|menu|crumb|pagin|pager|filter|facet|sidebar|toc|tab|toolbar|sort|slider|refine|search|directory|"
@@ -122,9 +125,15 @@ def is_related(element: Any) -> bool:
             return True
         heading = _heading_before(node)
         if heading is not None:
-            return bool(_RELATED_HEADING.match(heading))
+            return is_related_heading(heading)
         node = node.getparent()
     return False
+
+
+def is_related_heading(text: str, *, strict: bool = False) -> bool:
+    """True for a heading over other models than the page's ("Related models", "Similar models"); with
+    `strict`, not "Other models" or "Popular models" (on a pricing page, those are offers too)."""
+    return bool((_STRICTLY_RELATED if strict else _RELATED_HEADING).match(text))
 
 
 def _heading_before(node: Any) -> str | None:

@@ -13,6 +13,7 @@ import re
 from crawler.extract.evidence import evidence
 from crawler.extract.grid import Cell, Grid
 from crawler.extract.listed import Listed
+from crawler.extract.navigation import is_related_heading
 from crawler.extract.prices import role_of
 from crawler.extract.quantities import parse_token_count, plausible_context
 from crawler.extract.struck import unmark
@@ -73,7 +74,11 @@ _LABEL_MAX = 60
 
 
 def skipped(grid: Grid) -> bool:
-    return bool(grid.heading and _SKIP_TABLE.search(grid.heading))
+    """A table of something other than token prices (fine-tuning, GPUs, speech, tools), or of models
+    related to the page's ("Related models")."""
+    return bool(
+        grid.heading and (_SKIP_TABLE.search(grid.heading) or is_related_heading(grid.heading, strict=True))
+    )
 
 
 def column_labels(grid: Grid, head: int) -> list[str]:

@@ -478,3 +478,13 @@ def test_a_table_wins_over_a_card_of_the_same_model() -> None:
     assert [o.model for o in result.offers] == ["qwen3-32b", "glm-4.6"]
     assert result.offers[0].pricing == {"input": Decimal("0.10"), "output": Decimal("0.30")}
     assert not [p for p in result.problems if p.startswith("ambiguous")]
+
+
+def test_a_related_models_table_on_a_model_page_is_not_its_offers() -> None:
+    body = """<p>Model ID: glm-4.6</p><p>Input $0.60 / 1M tokens · Output $2.20 / 1M tokens</p>
+    <h2>Related models</h2><table><tr><th>Model</th><th>Input</th><th>Output</th></tr>
+    <tr><td>glm-4.5-air</td><td>$0.20</td><td>$1.10</td></tr><tr><td>glm-4.5</td><td>$0.60</td><td>$2.20</td></tr>
+    </table>"""
+    result = extract_page(page(body, title="GLM 4.6"), url="https://provider.example/models/glm-4.6")
+    assert [o.model for o in result.offers] == ["glm-4.6"]
+    assert result.offers[0].pricing == {"input": Decimal("0.60"), "output": Decimal("2.20")}
