@@ -116,11 +116,15 @@ def _read_rows(grid: Grid, head: int, labels: list[str], model_cols: list[int]) 
             offer, prices = found, OfferPrices()
             offer.method = "table"
             offer.where = f"table {grid.number}, row {short(offer.name or offer.model or '')!r}"
+            where = f"{offer.where}, column {labels[model_cols[0]]!r}"
             for name in ("model", "name"):
                 value = getattr(offer, name)
                 if value:
-                    where = f"{offer.where}, column {labels[model_cols[0]]!r}"
                     offer.evidence.setdefault(name, evidence("table", where, value))
+            if "context_length" in offer.evidence:  # printed beside the name, in the model cell
+                offer.evidence["context_length"] = evidence(
+                    "table", where, offer.evidence["context_length"].snippet
+                )
             offers.append((offer, prices))
             previous = (origin, offer, prices)
         context = " ".join(
