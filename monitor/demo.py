@@ -1,7 +1,8 @@
 """`modelwatch demo`: the whole product offline, on the provider replica.
 
 Starts the replica with the built-in demo catalog, the project's own model pages and simulated chat
-endpoints; crawls it into a fresh SQLite file; probes six simulated endpoints for a few rounds while
+endpoints; crawls it into a fresh SQLite file (with /usr/bin/chromium, also a pricing page drawn only by
+JavaScript, in the browser); probes six simulated endpoints for a few rounds while
 one of them goes down and comes back and another is slow; prints the catalog, the probe health and
 the incidents. With ``--serve`` the service then keeps crawling and probing on schedule (one provider
 fails two minutes in every six), until Ctrl-C.
@@ -15,6 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from crawler.browser import CHROMIUM
 from db.catalog.queries import catalog_counts, current_offers
 from db.engine import make_engine
 from db.probes.health import endpoint_health
@@ -105,7 +107,8 @@ def demo_probes(replica_url: str, *, every: timedelta) -> list[Probe]:
 
 
 def demo_config(replica_url: str, *, probe_every: timedelta = timedelta(seconds=15)) -> Config:
-    """The configuration of the demo: the replica's OpenRouter API, its EigenAI page, six probes."""
+    """The configuration of the demo: the replica's OpenRouter API, its EigenAI page, Parasail's page drawn
+    by JavaScript (where Chromium is), six probes."""
     return Config(
         sources=[
             OpenRouterSource(
@@ -121,11 +124,30 @@ def demo_config(replica_url: str, *, probe_every: timedelta = timedelta(seconds=
                 urls=[f"{replica_url}/deepseek.html"],
                 every=timedelta(minutes=10),
             ),
+            *_rendered_sources(replica_url),
         ],
         probes=demo_probes(replica_url, every=probe_every),
         monitoring=Monitoring(degraded_window=3, rollup_every=timedelta(minutes=1)),
         models=Models(aliases={"deepseek-v31-terminus": DEMO_MODEL}),
     )
+
+
+def _rendered_sources(replica_url: str) -> list[PagesSource]:
+    """Parasail's pricing, which only its JavaScript draws (the corpus's JS-only page), read in the
+    browser: where the system Chromium is installed."""
+    if not CHROMIUM.exists():
+        logger.info("%s not found: the demo leaves out the page drawn by JavaScript", CHROMIUM)
+        return []
+    return [
+        PagesSource(
+            name="parasail",
+            kind="pages",
+            provider="Parasail",
+            urls=[f"{replica_url}/corpus/www.parasail.io/pricing"],
+            every=timedelta(minutes=10),
+            render="browser",
+        )
+    ]
 
 
 def fresh_sqlite(path: Path) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from crawler.browser import CHROMIUM
 from replica import faults
 
 TIMEOUT = 120
@@ -162,6 +163,8 @@ def test_demo_crawls_the_replica_into_a_fresh_file(tmp_path: Path) -> None:
     result = modelwatch("demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "openrouter: ok" in result.stdout and "eigenai: ok" in result.stdout
+    if CHROMIUM.exists():  # the page drawn only by JavaScript, crawled in the browser
+        assert "parasail: ok — 4 endpoints of 4 models" in result.stdout
     assert "DeepInfra [deepinfra/fp4]" in result.stdout and "EigenAI" in result.stdout
     assert (tmp_path / "modelwatch-demo.db").exists()
     # the simulated endpoints were probed: one went down and came back, one is slow
