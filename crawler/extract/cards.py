@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree
-
+from crawler.extract.card_text import card_lines
 from crawler.extract.context import read_context_length, read_max_output, read_released
 from crawler.extract.evidence import Reading, evidence
 from crawler.extract.grid import code_texts
@@ -31,52 +30,6 @@ from crawler.extract.quantities import parse_token_count, plausible_context
 
 _STATE_QUICK = re.compile(r"active|current|selected|hover|open|first|last|odd|even")
 _STATE_CLASSES = re.compile(r"^(?:is-|w--|js-)?(?:active|current|selected|hover|open|first|last|odd|even)$")
-_BLOCK = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "ul",
-        "caption",
-        "label",
-        "option",
-        "td",
-        "th",
-    ]
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_WORDS = frozenset({"title", "name", "heading", "headline"})
 _WORD = re.compile(r"[^a-z0-9]+")
@@ -88,7 +41,6 @@ _PROVIDERS = frozenset(
     | {"amazon bedrock", "aws bedrock", "google vertex", "vertex ai", "cloudflare", "friendli", "lepton"}
 )
 _TAG_WORDS = frozenset({"tag", "tags", "badge", "badges", "chip", "chips", "pill", "pills", "ctx", "context"})
-_PROSE_WORDS = frozenset({"desc", "description", "summary", "excerpt", "blurb", "tagline"})
 _TAG_COUNT = re.compile(r"^\d+(?:\.\d+)?\s*[kKmM]$")
 _MAX_CARD_CHARS = 3000
 _MAX_SPEC_LINE = 48
@@ -281,32 +233,3 @@ def _tag_count(card: Any) -> Reading | None:
         if count:
             return Reading(value=count, evidence=evidence("list", "tag", text))
     return None
-
-
-def card_lines(element: Any, *, prose: bool = True) -> list[str]:
-    """An element's text as lines: block elements break lines, and inline elements are kept apart by a
-    space (``<span>Context</span><span>131072</span>`` reads ``Context 131072``). Without `prose`, the
-    text of paragraphs and descriptions is left out (the card's specs only)."""
-    pieces: list[str] = []
-    inside = 0  # depth inside prose being left out
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        skip = not prose and node is not element and _is_prose(node)
-        if event == "start":
-            inside += skip
-            pieces.append("\n" if tag in _BLOCK else " ")
-            if tag and node.text and not inside:
-                pieces.append(node.text)
-        else:
-            inside -= skip
-            pieces.append("\n" if tag in _BLOCK else " ")
-            if node is not element and node.tail and not inside:
-                pieces.append(node.tail)
-    return [" ".join(line.split()) for line in "".join(pieces).split("\n") if line.strip()]
-
-
-def _is_prose(node: Any) -> bool:
-    if node.tag == "p":
-        return True
-    words = set(_WORD.split((node.get("class") or "").lower()))
-    return bool(words & _PROSE_WORDS)
