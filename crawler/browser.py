@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,14 +48,30 @@ def blocked_resource(request: Any) -> bool:
 
 async def settle(page: Any, timeout_s: float) -> None:
     """Wait, after ``load``, until the page's network has been idle for 500 ms, for what is left of
-    ``timeout_s`` since the navigation started; a network that never rests ends the wait, not the read."""
+    ``timeout_s`` since the navigation started; a network that never rests ends the wait, not the read.
+    A page whose script holds its thread (it would never answer for its HTML) raises Playwright's
+    timeout: it never settled."""
     from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-    started_ms = await page.evaluate("performance.now()")
-    left_ms = timeout_s * 1000 - float(started_ms or 0)
-    if left_ms > 0:
+    started = time.monotonic()
+    since_navigation_ms = await _within(page.evaluate("performance.now()"), timeout_s)
+    left_s = timeout_s - float(since_navigation_ms or 0) / 1000
+    if left_s > 0:
         with contextlib.suppress(PlaywrightTimeout):
-            await page.wait_for_load_state("networkidle", timeout=left_ms)
+            await page.wait_for_load_state("networkidle", timeout=left_s * 1000)
+    await _within(page.evaluate("document.readyState"), max(1.0, timeout_s - (time.monotonic() - started)))
+
+
+async def _within(answer: Awaitable[Any], timeout_s: float) -> Any:
+    """The page's answer (to a script, for its HTML), or Playwright's timeout when its thread is held."""
+    import asyncio
+
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return await asyncio.wait_for(answer, timeout_s)
+    except TimeoutError:
+        raise PlaywrightTimeout(f"the page's script held its thread for {timeout_s:g} s") from None
 
 
 def page_meta(timeout_s: float) -> dict[str, Any]:
@@ -141,7 +157,8 @@ async def _render_one(context: Any, url: str, *, timeout_s: float) -> RenderedPa
         await settle(page, timeout_s)
         if response is not None and response.status >= 400:
             return RenderedPage(url, None, f"HTTP {response.status}", time.perf_counter() - started)
-        return RenderedPage(page.url, await page.content(), None, time.perf_counter() - started)
+        html = await _within(page.content(), timeout_s)
+        return RenderedPage(page.url, str(html), None, time.perf_counter() - started)
     except PlaywrightError as exc:
         _, message = browser_error(exc, timeout_s)
         return RenderedPage(url, None, message, time.perf_counter() - started)

@@ -102,6 +102,28 @@ def test_a_page_that_never_settles_is_a_timeout_problem(replica: Any, sqlite_url
     assert (stored.kind, stored.url) == ("timeout", replica.url + NEVER_SETTLES)
 
 
+HANGS_AFTER_LOAD = """<html><body><h1>Acme</h1><p>Model: acme-7b-v1</p>
+<p>Input $0.10 / 1M tokens · Output $0.20 / 1M tokens</p>
+<script>
+  window.addEventListener("load", function () { setTimeout(function () { for (;;) {} }, 50); });
+</script>
+</body></html>"""
+
+
+def test_pages_whose_scripts_hang_do_not_hold_up_the_others(replica: Any, sqlite_url: str) -> None:
+    replica.set_fault("/hangs-after-load.html", faults.html(HANGS_AFTER_LOAD))
+    urls = [replica.url + p for p in ("/hangs-after-load.html", NEVER_SETTLES, JS_ONLY)]
+    report = crawl(sqlite_url, pages_source("mixed", urls, timeout_s=3)).reports[0]
+    assert report.status == "partial"  # what was read is stored; nothing is removed
+    assert (
+        report.problems == ["timeout: model page: page never settled within 3 s (rendered in Chromium)"] * 2
+    )
+    engine = make_engine(sqlite_url)
+    with Session(engine) as s:
+        assert sorted(e.provider_model_id for e in s.exec(select(Endpoint))) == sorted(PARASAIL)
+    engine.dispose()
+
+
 def test_images_fonts_and_media_are_never_requested(replica: Any, sqlite_url: str) -> None:
     replica.set_fault("/acme-llama.html", faults.html(WITH_IMAGES))
     report = crawl(sqlite_url, pages_source("acme", [replica.url + "/acme-llama.html"])).reports[0]
