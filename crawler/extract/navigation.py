@@ -45,6 +45,11 @@ _NAV_WORDS = frozenset(
         "refinements",
     }
 )
+#: words that name navigation or filters whatever the element holds
+_ALWAYS_NAV_WORDS = frozenset(
+    {"breadcrumb", "breadcrumbs", "pagination", "paginator", "pager", "filter", "filters", "facet", "facets"}
+    | {"slider", "refine", "refinements", "tablist"}
+)
 _RELATED_WORDS = frozenset({"related", "similar", "recommended", "recommendations", "suggested", "carousel"})
 _RELATED_HEADING = re.compile(
     r"^\s*(?:related|similar|recommended|suggested|more|other|popular|trending|explore|you\s+may|"
@@ -81,7 +86,11 @@ def is_navigation(element: Any) -> bool:
     role = (element.get("role") or "").lower()
     if role in _NAV_ROLES or role == "slider":
         return True
-    return bool(words_of(element) & _NAV_WORDS)
+    words = words_of(element) & _NAV_WORDS
+    if words & _ALWAYS_NAV_WORDS:
+        return True
+    # "sidebar", "menu", "toc": navigation when made of links or controls, not a sidebar of specs
+    return bool(words) and _made_of_links(element)
 
 
 def drop_navigation(root: Any) -> None:
@@ -106,6 +115,15 @@ def drop_navigation(root: Any) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _made_of_links(element: Any) -> bool:
+    """Whether links and controls make up most of an element's text (a menu), not prose or specs."""
+    text = len("".join(element.itertext()).strip())
+    if not text:
+        return True
+    linked = sum(len("".join(a.itertext()).strip()) for a in element.iter("a", "button", "label", "option"))
+    return linked * 2 >= text
 
 
 def _holds_content(element: Any) -> bool:
