@@ -13,6 +13,7 @@ never loads (a script that never returns) is a `NEVER_SETTLED` problem.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,20 @@ LAUNCH_OPTIONS: dict[str, Any] = {"executable_path": str(CHROMIUM), "args": list
 BLOCKED_RESOURCES = frozenset({"image", "media", "font"})
 DEFAULT_TIMEOUT_S = 20.0
 NEVER_SETTLED = "page never settled within {timeout:g} s"
+
+
+_SHELL = re.compile(
+    r"<(?:div|main)\b[^>]*\bid=[\"'](?:root|app|__next|__nuxt|svelte|main-app)[\"'][^>]*>\s*</(?:div|main)>"
+    r"|<noscript\b[^>]*>[^<]{0,200}\b(?:enable|requires?|needs?|turn on)\b[^<]{0,80}javascript",
+    re.I,
+)
+SCRIPTED_HINT = "the page looks drawn by JavaScript"
+
+
+def looks_scripted(html: str) -> bool:
+    """Whether a page as sent is an application's empty shell (an empty ``#root``/``#app``/``#__next``, a
+    ``<noscript>`` asking for JavaScript): what it shows is drawn by its scripts."""
+    return bool(_SHELL.search(html[:500_000]))
 
 
 class BrowserMissing(RuntimeError):

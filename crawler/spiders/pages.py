@@ -28,7 +28,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from crawler.browser import browser_error, page_meta
+from crawler.browser import SCRIPTED_HINT, browser_error, looks_scripted, page_meta
 from crawler.extract.decoding import prefer_utf8
 from crawler.extract.page import NO_PRICE, PageOffer, extract_page
 from crawler.spiders.base import SourceSpider
@@ -91,6 +91,8 @@ class PagesSpider(SourceSpider):
         if not usable:
             self.listing_complete = False
             reasons = "; ".join(extraction.problems) or "no model offer found"
+            if self.source.render != "browser" and looks_scripted(text):
+                reasons += f'; {SCRIPTED_HINT}: try render = "browser"'
             yield Problem(
                 kind="layout_changed",
                 url=response.url,

@@ -45,6 +45,7 @@ def add_commands(commands: Commands) -> None:
 
 
 def cmd_extract(args: argparse.Namespace, context: Context) -> int:
+    from crawler.browser import SCRIPTED_HINT, looks_scripted
     from crawler.extract.page import extract_page, offer_to_json
     from monitor.crawling.fetch import FetchError, fetch_page
 
@@ -65,6 +66,8 @@ def cmd_extract(args: argparse.Namespace, context: Context) -> int:
         extraction = extract_page(html, url=url, provider=args.provider)
         for problem in extraction.problems:
             print(f"warning: {url}: {problem}", file=sys.stderr)
+        if not args.render and not extraction.offers and looks_scripted(html):
+            print(f"warning: {url}: {SCRIPTED_HINT}: try --render", file=sys.stderr)
         found.extend(offer_to_json(offer, explain=args.explain) for offer in extraction.offers)
     if args.json:
         print(json.dumps(found, indent=2, ensure_ascii=False, default=_json_default))

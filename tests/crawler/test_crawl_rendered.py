@@ -87,6 +87,7 @@ def test_the_same_page_read_as_sent_has_nothing_to_store(replica: Any, sqlite_ur
     report = crawl(sqlite_url, pages_source("parasail", [replica.url + JS_ONLY], render="static")).reports[0]
     assert report.status == "failed"
     assert report.problems and report.problems[0].startswith("layout_changed:")
+    assert report.problems[0].endswith('the page looks drawn by JavaScript: try render = "browser"')
 
 
 def test_a_page_that_never_settles_is_a_timeout_problem(replica: Any, sqlite_url: str) -> None:

@@ -37,6 +37,7 @@ def test_extract_render_prints_the_offers_the_script_draws(replica: Any, tmp_pat
 
     unrendered = modelwatch("extract", "--json", page, cwd=tmp_path)
     assert json.loads(unrendered.stdout) == [] and "no model offer found" in unrendered.stderr
+    assert "the page looks drawn by JavaScript: try --render" in unrendered.stderr
 
 
 def test_extract_render_says_when_a_page_never_settles(replica: Any, tmp_path: Path) -> None:
