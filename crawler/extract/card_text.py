@@ -11,52 +11,10 @@ from typing import Any
 
 from lxml import etree
 
-_BLOCK = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "ul",
-        "caption",
-        "label",
-        "option",
-        "td",
-        "th",
-    ]
-)
+from crawler.extract.htmltext import BLOCK_TAGS, CELL_TAGS
+
+# A card breaks lines where a page does, and at its cells too.
+_BLOCK = BLOCK_TAGS | CELL_TAGS
 _PROSE_WORDS = frozenset({"desc", "description", "summary", "excerpt", "blurb", "tagline"})
 _WORD = re.compile(r"[^a-z0-9]+")
 

@@ -67,6 +67,9 @@ _BLOCK = frozenset(
     ]
 )
 _CELL = frozenset({"td", "th"})
+#: Elements that start a line when a page is read as text (cells too, read as a card reads them).
+BLOCK_TAGS = _BLOCK
+CELL_TAGS = _CELL
 _PADDED = frozenset({"code", "kbd", "samp", "button", "img"})
 _DROP = [
     "script",
