@@ -27,6 +27,7 @@ import chompjs
 MAX_SCRIPT = 5_000_000  # characters: a bigger script is a bundle, not data
 MAX_LITERALS = 40  # object literals parsed per page
 MAX_NEXT_F = 20_000_000  # characters of Next.js payload per page
+_MAX_RESOLVED = 200_000  # nodes of an Apollo store written out with its links followed
 
 _JSON_IDS = frozenset({"__NEXT_DATA__", "__NUXT_DATA__", "__APOLLO_STATE__", "__remixContext"})
 _JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript"})
@@ -90,7 +91,9 @@ def read_scripts(scripts: Iterable[tuple[str, str, str]]) -> ScriptData:
         kind = kind.strip().lower()
         if not text.strip() or len(text) > MAX_SCRIPT:
             continue
-        if "json" in kind or script_id in _JSON_IDS:
+        # JSON by its type, by a framework's id, or a data block under a type of its own
+        # (text/x-magento-init and the like) that holds JSON
+        if "json" in kind or script_id in _JSON_IDS or (kind not in _JS_TYPES and text.lstrip()[:1] in "{["):
             value = _json(text)
             if value is None:
                 continue
@@ -98,15 +101,14 @@ def read_scripts(scripts: Iterable[tuple[str, str, str]]) -> ScriptData:
                 found.json_ld.append(value)
             else:
                 label = f"script#{script_id}" if script_id else f"script {kind or 'json'}"
-                found.embedded.append(
-                    Embedded(label, _devalue(value) if _is_devalue(script_id, value) else value)
-                )
+                value = _devalue(value) if _is_devalue(script_id, value) else _resolve_refs(value)
+                found.embedded.append(Embedded(label, value))
         elif kind in _JS_TYPES:
             if "__next_f" in text:
                 next_f.extend(_next_f_chunks(text))
             if literals < MAX_LITERALS and "=" in text:
                 for item in _assignments(text):
-                    found.embedded.append(item)
+                    found.embedded.append(Embedded(item.label, _resolve_refs(item.value)))
                     literals += 1
     if next_f:
         found.embedded.extend(read_next_f("".join(next_f)[:MAX_NEXT_F]))
@@ -412,3 +414,31 @@ def _devalue(values: list[Any]) -> Any:
         return item
 
     return get(0, 0)
+
+
+# -- Apollo's normalised cache: {"Model:1": {..., "pricing": {"__ref": "Pricing:7"}}, ...} -------------------
+
+
+def _resolve_refs(value: Any) -> Any:
+    """An Apollo-style normalised store with its ``{"__ref": key}`` links replaced by the objects they name
+    (a few levels deep, within a bounded number of nodes); any other value as it is."""
+    if not isinstance(value, dict) or not any(
+        isinstance(v, dict) and "__typename" in v for v in list(value.values())[:50]
+    ):
+        return value
+    budget = [_MAX_RESOLVED]
+
+    def resolve(node: Any, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] <= 0 or depth > 6:
+            return node
+        if isinstance(node, dict):
+            ref = node.get("__ref")
+            if isinstance(ref, str) and len(node) == 1 and isinstance(value.get(ref), dict):
+                return resolve(value[ref], depth + 1)
+            return {k: resolve(v, depth + 1) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v, depth + 1) for v in node]
+        return node
+
+    return {key: resolve(item, 0) for key, item in value.items()}

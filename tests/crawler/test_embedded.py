@@ -41,7 +41,8 @@ def next_f(rsc: str, *, pieces: int = 3) -> str:
 
 
 def js_object(value: Any) -> str:
-    """`value` as a minified JavaScript object literal: keys unquoted where they can be, !0/!1 for booleans."""
+    """`value` as a minified JavaScript object literal: keys unquoted where they can be, !0/!1 for
+    booleans."""
     if isinstance(value, dict):
         keys = {k: k if k.isidentifier() else json.dumps(k) for k in value}
         return "{" + ",".join(f"{keys[k]}:{js_object(v)}" for k, v in value.items()) + "}"
@@ -97,6 +98,22 @@ CASES = {
     "apollo state": (
         f"<script>window.__APOLLO_STATE__ = {js_object({'Model:1': MODEL, 'ROOT_QUERY': {}})};</script>",
         "window.__APOLLO_STATE__: Model:1",
+    ),
+    "apollo state with links": (
+        "<script>window.__APOLLO_STATE__ = "
+        + js_object(
+            {
+                "ROOT_QUERY": {"__typename": "Query", "model": {"__ref": "Model:1"}},
+                "Model:1": {"__typename": "Model", **MODEL, "pricing": {"__ref": "Pricing:1"}},
+                "Pricing:1": {"__typename": "Pricing", **MODEL["pricing"]},
+            }
+        )
+        + ";</script>",
+        "window.__APOLLO_STATE__: Model:1",  # its pricing read through its link
+    ),
+    "a data block of its own type": (
+        f'<script type="text/x-magento-init">{json.dumps({"*": {"catalog": {"model": MODEL}}})}</script>',
+        "script text/x-magento-init: *.catalog.model",
     ),
     "initial state object literal": (
         f"<script>\n  // state\n  window.__INITIAL_STATE__ = {js_object({'catalog': {'current': MODEL}})};\n"
