@@ -128,7 +128,8 @@ def test_is_related(snippet: str, related: bool) -> None:
 def test_a_sidebar_of_specs_is_not_navigation() -> None:
     body = """<main><h1>Kimi K2</h1><p>Model: kimi-k2-instruct</p></main><aside class="model-sidebar">
     <div>Context length</div><div>131K</div><div>Input</div><div>$0.60 / 1M tokens</div></aside>
-    <aside class="docs-sidebar"><a href="/a">Quickstart</a><a href="/b">Models</a><a href="/c">Pricing</a></aside>"""
+    <aside class="docs-sidebar"><a href="/a">Quickstart</a><a href="/b">Models</a>
+    <a href="/c">Pricing</a></aside>"""
     text = "\n".join(parse_document(f"<html><body>{body}</body></html>").lines)
     assert "$0.60 / 1M tokens" in text and "131K" in text
     assert "Quickstart" not in text

@@ -1,8 +1,8 @@
 """The recommender, table-driven on a seeded store (SQLite and PostgreSQL), and the cost of a request.
 
 The store is written by the real ingest; the catalog is read back by
-`db.catalog.snapshot.load_snapshot`; the ranking is `db.recommend.ranking.recommend`. One case per row: the job, the ranking expected (by label) and the
-exclusion codes expected per endpoint.
+`db.catalog.snapshot.load_snapshot`; the ranking is `db.recommend.ranking.recommend`. One case per
+row: the job, the ranking expected (by label) and the exclusion codes expected per endpoint.
 """
 
 from __future__ import annotations
