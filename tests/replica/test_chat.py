@@ -19,7 +19,7 @@ import pytest
 
 from replica.catalog import demo_catalog
 from replica.chat.behaviour import ChatBehaviour, ChatFailure
-from replica.chat.table import ChatTable
+from replica.chat.table import ChatRecord, ChatTable
 from replica.server import ReplicaServer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,6 +48,16 @@ def chat(http: httpx.Client, *, stream: bool, **body: object) -> httpx.Response:
 
 def sse_lines(response: httpx.Response) -> list[str]:
     return [line for line in response.text.split("\n") if line]
+
+
+def answered(server: ReplicaServer, count: int = 1, timeout_s: float = 10.0) -> list[ChatRecord]:
+    """The replica's records once `count` answers are recorded: a handler records its answer after the
+    last byte is written, so a client that read to the end may ask a moment before it is there."""
+    deadline = time.monotonic() + timeout_s
+    while len(records := server.chat.records()) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(records) >= count, f"{len(records)} answers recorded, {count} expected"
+    return records
 
 
 def data_of(lines: list[str]) -> list[dict]:
@@ -146,7 +156,7 @@ def test_first_token_and_pace_follow_the_behaviour(server: ReplicaServer, http: 
         for line in r.iter_lines():
             if '"content":"' in line and '"content":""' not in line:
                 arrivals.append((time.perf_counter() - started) * 1000)
-    record = server.chat.records()[-1]
+    record = answered(server)[-1]
     assert record.tokens == 6 and record.ttft_ms is not None and len(arrivals) == 6
     # Written no earlier than asked (a delay only makes things later), and not much later.
     assert 150 <= record.ttft_ms < 150 + 300
@@ -189,7 +199,7 @@ def test_provider_pinning_picks_the_tagged_behaviour(server: ReplicaServer, http
         http.post("/chat/completions", json={"model": "other/model", "messages": MESSAGES}).status_code == 200
     )
     assert server.chat.request_count(MODEL, "deepinfra/fp4") == 1
-    assert server.chat.records()[0].tag == "deepinfra/fp4"
+    assert answered(server)[0].tag == "deepinfra/fp4"
     server.chat.clear(MODEL)
     assert chat(http, stream=False).status_code == 200
 
@@ -421,7 +431,7 @@ def test_many_distinct_endpoints_at_once(server: ReplicaServer) -> None:
             await asyncio.gather(*(client.aclose() for client in clients))
 
     assert asyncio.run(ask_all()) == [200] * 300
-    records = server.chat.records()
+    records = answered(server, 300)
     assert len({r.model for r in records}) == 300 and all(r.tokens == 5 for r in records)
 
 
