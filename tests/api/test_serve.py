@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,8 @@ from db.engine import make_engine
 from monitor.cli.api import run_command
 from monitor.config import default_config
 from tests.api.seed import seed
+from tests.ports import free_port
+from tests.replica_config import write_config
 
 TOKEN = "serve-test-token-91"
 TIMEOUT_S = 120
@@ -49,12 +50,6 @@ def modelwatch(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subp
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def wait_for(check: Callable[[], Any], *, timeout_s: float, what: str) -> Any:
     deadline = time.monotonic() + timeout_s
     last: Any = None
@@ -69,35 +64,15 @@ def wait_for(check: Callable[[], Any], *, timeout_s: float, what: str) -> Any:
     raise AssertionError(f"{what}: not within {timeout_s} s (last: {last!r})")
 
 
-def write_config(path: Path, replica_url: str) -> Path:
-    """The replica's OpenRouter API and EigenAI page, and one probe of the replica's health."""
-    path.write_text(
-        f"""
-[[sources]]
-name = "openrouter"
-kind = "openrouter"
-base_url = "{replica_url}/api/v1"
-every = "1h"
-
-[[sources]]
-name = "eigenai"
-kind = "pages"
-provider = "EigenAI"
-urls = ["{replica_url}/deepseek.html"]
-every = "1h"
-
+def health_probe(replica_url: str) -> str:
+    """One probe of the replica's health, as TOML for the replica's configuration."""
+    return f"""
 [[probes]]
 name = "replica-health"
 protocol = "http"
 url = "{replica_url}/healthz"
 every = "1h"
-
-[models.aliases]
-"deepseek-v31-terminus" = "deepseek/deepseek-v3.1-terminus"
-""",
-        encoding="utf-8",
-    )
-    return path
+"""
 
 
 @dataclass
@@ -144,7 +119,7 @@ def modelwatch_api(*options: str, cwd: Path, env: dict[str, str]) -> Iterator[Ap
 def test_api_process_serves_crawls_and_probes_on_demand_and_stops_on_sigterm(
     replica: Any, tmp_path: Path
 ) -> None:
-    config = write_config(tmp_path / "modelwatch.toml", replica.url)
+    config = write_config(tmp_path / "modelwatch.toml", replica.url, extra=health_probe(replica.url))
     db_url = f"sqlite:///{tmp_path / 'modelwatch.db'}"
     # A writer command makes the database (`modelwatch api` only reads): a crawl of EigenAI's page alone.
     first = modelwatch("--config", str(config), "--db", db_url, "crawl", "--source", "eigenai", cwd=tmp_path)

@@ -5,7 +5,6 @@ command stops cleanly on SIGTERM. A screenshot of each page goes to the test's t
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,12 +17,7 @@ import pytest
 from monitor.service.dashboard_process import wait_until_ready
 from tests.dashboard.browser import CHROMIUM, PAGES, chromium, visit
 from tests.dashboard.seed import HOSTILE_MODEL
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.ports import free_port
 
 
 def dashboard_command(db_url: str, port: int) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,6 +13,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 
 from monitor.alerts.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify_signature
+from tests.ports import free_port
 
 
 @dataclass
@@ -137,12 +137,6 @@ def _payload(received: Received) -> Any:
         return received.json
     except ValueError:
         return received.body
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class SmtpReceiver:

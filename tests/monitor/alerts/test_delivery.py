@@ -24,7 +24,8 @@ from monitor.alerts.evaluate import evaluate
 from monitor.alerts.webhook import SIGNATURE_HEADER
 from monitor.config import Config
 from tests.monitor.alerts.data import T0, config, crawl, endpoint, many, probe_target, samples, webhook_config
-from tests.monitor.alerts.receivers import SmtpReceiver, WebhookReceiver, free_port
+from tests.monitor.alerts.receivers import SmtpReceiver, WebhookReceiver
+from tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[3]
 SECOND = timedelta(seconds=1)

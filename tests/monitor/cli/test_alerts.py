@@ -14,7 +14,8 @@ from db.types import utcnow
 from monitor.cli.alerts import add_commands, run_command
 from monitor.config import Config
 from tests.monitor.alerts.data import config, crawl, many
-from tests.monitor.alerts.receivers import WebhookReceiver, free_port
+from tests.monitor.alerts.receivers import WebhookReceiver
+from tests.ports import free_port
 
 
 def run(argv: list[str], *, cfg: Config, db_url: str) -> int | None:

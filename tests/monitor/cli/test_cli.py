@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +17,8 @@ import pytest
 
 from crawler.browser import CHROMIUM
 from replica import faults
+from tests.ports import free_port
+from tests.replica_config import write_config
 
 TIMEOUT = 120
 
@@ -33,12 +34,6 @@ def modelwatch(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subp
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def service_env() -> dict[str, str]:
     """Free ports for the API and the dashboard that `modelwatch run` starts beside the service."""
     return {
@@ -46,31 +41,6 @@ def service_env() -> dict[str, str]:
         "MODELWATCH_API_PORT": str(free_port()),
         "MODELWATCH_DASHBOARD_PORT": str(free_port()),
     }
-
-
-def write_config(path: Path, replica_url: str, *, extra: str = "") -> Path:
-    path.write_text(
-        f"""
-[[sources]]
-name = "openrouter"
-kind = "openrouter"
-base_url = "{replica_url}/api/v1"
-every = "1h"
-
-[[sources]]
-name = "eigenai"
-kind = "pages"
-provider = "EigenAI"
-urls = ["{replica_url}/deepseek.html"]
-every = "1h"
-
-[models.aliases]
-"deepseek-v31-terminus" = "deepseek/deepseek-v3.1-terminus"
-{extra}
-""",
-        encoding="utf-8",
-    )
-    return path
 
 
 def test_help_lists_the_commands(tmp_path: Path) -> None:

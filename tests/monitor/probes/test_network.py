@@ -7,7 +7,6 @@ is built on another transport or because an httpx or httpcore change routes requ
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +19,7 @@ from aiohttp import web
 
 from monitor.config import Probe
 from monitor.probes import ClientPool, make_client, network, probe_once, probe_round
+from tests.ports import free_port
 
 
 class TwoParts:
@@ -68,12 +68,6 @@ def run(scenario: Callable[[str], Awaitable[None]]) -> None:
             await scenario(url)
 
     asyncio.run(serving())
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_a_probe_client_reads_through_the_timestamping_backend() -> None:
