@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from monitor.cli.context import Commands, Context
+
+if TYPE_CHECKING:
+    from db.schema import UpgradeReport
 
 
 def add_commands(commands: Commands) -> None:
@@ -70,17 +74,11 @@ def cmd_current(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_upgrade(args: argparse.Namespace, context: Context) -> int:
-    from db import schema
-    from db.engine import make_engine, safe_url
+    from db.engine import safe_url
 
-    db_url = context.db_url
-    engine = make_engine(db_url, create=False, check=False)
-    try:
-        report = schema.upgrade(engine, backup=not args.no_backup, say=_say)
-    finally:
-        engine.dispose()
+    report = upgrade_at_start(context.db_url, backup=not args.no_backup)
     if not report.changed:
-        print(f"{safe_url(db_url)} is already at {report.after}")
+        print(f"{safe_url(context.db_url)} is already at {report.after}")
     return 0
 
 
@@ -101,15 +99,15 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def upgrade_at_start(db_url: str) -> None:
-    """For the writing commands: create or upgrade the schema, saying so on stderr (a backup, the
-    revisions); a database newer than the code raises `SchemaError` with what to do."""
+def upgrade_at_start(db_url: str, *, backup: bool = True) -> UpgradeReport:
+    """For the writing commands (and `db upgrade`): create or upgrade the schema, saying so on stderr
+    (a backup, the revisions); a database newer than the code raises `SchemaError` with what to do."""
     from db import schema
     from db.engine import make_engine
 
     engine = make_engine(db_url, create=False, check=False)
     try:
-        schema.upgrade(engine, say=_say)
+        return schema.upgrade(engine, backup=backup, say=_say)
     finally:
         engine.dispose()
 
