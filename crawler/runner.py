@@ -26,7 +26,15 @@ from db.catalog.report import IngestReport
 
 logger = logging.getLogger(__name__)
 
-SPIDER_KINDS = ("openrouter", "pages")
+#: Each source kind's spider, as ``module:Class`` under ``crawler.spiders``.
+_SPIDERS = {
+    "openrouter": "openrouter:OpenrouterSpider",
+    "pages": "pages:PagesSpider",
+    "modelsdev": "modelsdev:ModelsdevSpider",
+    "litellm": "litellm:LitellmSpider",
+    "openai_models": "openai_models:OpenAIModelsSpider",
+}
+SPIDER_KINDS = tuple(_SPIDERS)
 
 
 @dataclass
@@ -49,11 +57,12 @@ def run_context(settings: Any) -> RunContext:
 
 
 def spider_class(kind: str) -> type:
-    """The spider of a source kind (`crawler/spiders/<kind>.py`, class `<Kind>Spider`)."""
-    if kind not in SPIDER_KINDS:
+    """The spider of a source kind (`crawler/spiders/<kind>.py`, its class named in `_SPIDERS`)."""
+    if kind not in _SPIDERS:
         raise ValueError(f"unknown source kind {kind!r} (known: {', '.join(SPIDER_KINDS)})")
-    module = importlib.import_module(f"crawler.spiders.{kind}")
-    return getattr(module, f"{kind.capitalize()}Spider")
+    module_name, class_name = _SPIDERS[kind].split(":")
+    module = importlib.import_module(f"crawler.spiders.{module_name}")
+    return getattr(module, class_name)
 
 
 def crawl_settings(source: SourceSpec) -> dict[str, object]:

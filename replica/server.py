@@ -23,6 +23,7 @@ from replica.catalog import Catalog
 from replica.chat.routes import chat_extension
 from replica.chat.table import ChatTable
 from replica.faults import Fault
+from replica.sources import DEFAULT_SOURCES_DIR, sources_extension
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class ReplicaServer:
         extensions: Sequence[AppExtension] = (),
         shutdown_timeout: float = 0.5,
         chat: ChatTable | None = None,
+        sources_dir: Path = DEFAULT_SOURCES_DIR,
     ) -> None:
         pages = Path(pages_dir) if pages_dir is not None else DEFAULT_PAGES_DIR
         self.state = ReplicaState(catalog=catalog, pages_dir=pages if pages.is_dir() else None)
@@ -55,7 +57,7 @@ class ReplicaServer:
         self.port = port
         #: The simulated chat endpoints' behaviours (see :mod:`replica.chat`).
         self.chat = chat if chat is not None else ChatTable()
-        self._extensions = (chat_extension(self.chat), *extensions)
+        self._extensions = (chat_extension(self.chat), sources_extension(sources_dir), *extensions)
         self._shutdown_timeout = shutdown_timeout
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None

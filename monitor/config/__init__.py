@@ -22,7 +22,15 @@ from monitor.config.loader import load_config, parse_config
 from monitor.config.models import Models
 from monitor.config.monitoring import Maintenance, Monitoring
 from monitor.config.probes import Probe
-from monitor.config.sources import DEFAULT_OPENROUTER_URL, OpenRouterSource, PagesSource, Source
+from monitor.config.sources import (
+    DEFAULT_OPENROUTER_URL,
+    LiteLLMSource,
+    ModelsDevSource,
+    OpenAIModelsSource,
+    OpenRouterSource,
+    PagesSource,
+    Source,
+)
 
 __all__ = [
     "DEFAULT_OPENROUTER_URL",
@@ -32,9 +40,12 @@ __all__ = [
     "Alerts",
     "Config",
     "ConfigError",
+    "LiteLLMSource",
     "Maintenance",
     "Models",
+    "ModelsDevSource",
     "Monitoring",
+    "OpenAIModelsSource",
     "OpenRouterSource",
     "PagesSource",
     "Probe",

@@ -17,6 +17,7 @@ from monitor.config.file import Config
 from monitor.config.sources import SOURCE_KINDS
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_KINDS = ", ".join(repr(kind) for kind in SOURCE_KINDS)
 _TOML_TYPES = {str: "a string", int: "an integer", float: "a float", bool: "a boolean", list: "an array"}
 
 
@@ -65,10 +66,10 @@ def _problem(error: Any) -> str:
         message = "required key missing"
     elif kind == "union_tag_not_found":
         loc.append("kind")
-        message = "required key missing (one of 'openrouter', 'pages')"
+        message = f"required key missing (one of {_KINDS})"
     elif kind == "union_tag_invalid":
         loc.append("kind")
-        message = f"unknown kind {ctx.get('tag')!r} (expected 'openrouter' or 'pages')"
+        message = f"unknown kind {ctx.get('tag')!r} (expected one of {_KINDS})"
     elif kind in ("model_type", "dict_type", "list_type"):
         message = "must be an array" if kind == "list_type" else "must be a table"
     elif kind == "too_short":

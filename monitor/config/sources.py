@@ -1,5 +1,6 @@
-"""``[[sources]]``: what to crawl. A source is OpenRouter's JSON API or a provider's model pages (as sent,
-or drawn in the browser), told apart by ``kind``."""
+"""``[[sources]]``: what to crawl, told apart by ``kind``: OpenRouter's JSON API, a provider's model pages
+(as sent, or drawn in the browser), models.dev's ``api.json``, LiteLLM's model cost map, or a provider's own
+OpenAI-style ``/models`` list that carries prices."""
 
 from __future__ import annotations
 
@@ -9,14 +10,19 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field
 
 from monitor.config.durations import Duration
+from monitor.config.environment import EnvName
 from monitor.config.values import STRICT, HttpUrl, Name, Text
 
 DEFAULT_OPENROUTER_URL = "https://openrouter.ai/api/v1"
+DEFAULT_MODELSDEV_URL = "https://models.dev/api.json"
+DEFAULT_LITELLM_URL = (
+    "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
+)
 MAX_BYTES = 10 * 1024 * 1024
 #: How long a page drawn in the browser may take to load and settle.
 DEFAULT_RENDER_TIMEOUT = timedelta(seconds=20)
 #: The values of ``kind``.
-SOURCE_KINDS = ("openrouter", "pages")
+SOURCE_KINDS = ("openrouter", "pages", "modelsdev", "litellm", "openai_models")
 
 
 class _SourceBase(BaseModel):
@@ -49,4 +55,41 @@ class PagesSource(_SourceBase):
     render_timeout: Duration = DEFAULT_RENDER_TIMEOUT
 
 
-Source = Annotated[OpenRouterSource | PagesSource, Field(discriminator="kind")]
+def _provider_id(value: str) -> str:
+    if not value.strip() or value != value.strip() or any(c.isspace() or c == "/" for c in value):
+        raise ValueError(f"invalid models.dev provider id {value!r} (e.g. 'deepinfra', no spaces)")
+    return value
+
+
+class ModelsDevSource(_SourceBase):
+    """models.dev's ``api.json``: providers' own prices (USD per 1M) and limits, keyed by provider id.
+    `providers` keeps only those provider ids (empty: all)."""
+
+    kind: Literal["modelsdev"]
+    url: HttpUrl = DEFAULT_MODELSDEV_URL
+    providers: list[Annotated[str, AfterValidator(_provider_id)]] = []
+
+
+class LiteLLMSource(_SourceBase):
+    """LiteLLM's model cost map (``model_prices_and_context_window.json``, USD per token)."""
+
+    kind: Literal["litellm"]
+    url: HttpUrl = DEFAULT_LITELLM_URL
+
+
+class OpenAIModelsSource(_SourceBase):
+    """A provider's own OpenAI-style ``GET {base_url}/models`` that carries prices. The key (if any) is
+    read from the environment variable `api_key_env` names and sent as ``Authorization: Bearer``."""
+
+    kind: Literal["openai_models"]
+    provider: Text
+    base_url: Annotated[HttpUrl, AfterValidator(lambda url: url.rstrip("/"))]
+    api_key_env: EnvName | None = None
+    #: the price shape of the answer ("auto": told from the answer itself)
+    shape: Literal["auto", "deepinfra", "together", "novita", "chutes", "huggingface"] = "auto"
+
+
+Source = Annotated[
+    OpenRouterSource | PagesSource | ModelsDevSource | LiteLLMSource | OpenAIModelsSource,
+    Field(discriminator="kind"),
+]

@@ -19,7 +19,14 @@ from crawler.source import SourceSpec
 from db.catalog.report import IngestReport
 from db.catalog.runs import mark_interrupted_runs
 from db.engine import make_engine
-from monitor.config import Config, OpenRouterSource, PagesSource
+from monitor.config import (
+    Config,
+    LiteLLMSource,
+    ModelsDevSource,
+    OpenAIModelsSource,
+    OpenRouterSource,
+    PagesSource,
+)
 from monitor.config.sources import DEFAULT_RENDER_TIMEOUT
 
 logger = logging.getLogger(__name__)
@@ -43,8 +50,9 @@ def source_specs(config: Config, *, names: Sequence[str] | None = None) -> list[
             continue
         if not names and not source.enabled:
             continue
-        base_url = str(source.base_url) if isinstance(source, OpenRouterSource) else None
-        provider = source.provider if isinstance(source, PagesSource) else None
+        base_url = str(source.base_url) if isinstance(source, OpenRouterSource | OpenAIModelsSource) else None
+        provider = source.provider if isinstance(source, PagesSource | OpenAIModelsSource) else None
+        url = source.url if isinstance(source, ModelsDevSource | LiteLLMSource) else None
         urls = tuple(str(u) for u in source.urls) if isinstance(source, PagesSource) else ()
         specs.append(
             SourceSpec(
@@ -58,6 +66,10 @@ def source_specs(config: Config, *, names: Sequence[str] | None = None) -> list[
                 concurrency=source.concurrency,
                 render=source.render if isinstance(source, PagesSource) else "static",
                 render_timeout_s=_render_timeout_s(source),
+                url=url,
+                providers=tuple(source.providers) if isinstance(source, ModelsDevSource) else (),
+                api_key_env=source.api_key_env if isinstance(source, OpenAIModelsSource) else None,
+                shape=source.shape if isinstance(source, OpenAIModelsSource) else "auto",
             )
         )
     return specs

@@ -1,0 +1,33 @@
+"""What a parser of a one-document source (models.dev, LiteLLM, a provider's ``/models``) returns: the
+items it read, its problems, and whether the listing was read whole.
+
+Pure data; the spiders of `crawler.spiders.document` yield it. A listing that is not `complete` (a body
+that is not JSON, a changed shape, an empty catalog) lets the run remove nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from db.catalog.crawled import EndpointIn, ModelIn, Problem, ProviderIn
+
+
+@dataclass
+class Listing:
+    """One source document, parsed."""
+
+    providers: list[ProviderIn] = field(default_factory=list)
+    models: list[ModelIn] = field(default_factory=list)
+    endpoints: list[EndpointIn] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: False when the document was not read whole: the run may then remove nothing
+    complete: bool = True
+    #: set when nothing usable could be read (the whole document unreadable)
+    fatal: str | None = None
+
+    def fail(self, problem: Problem) -> Listing:
+        """This listing, unreadable as a whole for `problem`."""
+        self.problems.append(problem)
+        self.complete = False
+        self.fatal = problem.message
+        return self
