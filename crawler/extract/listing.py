@@ -7,9 +7,16 @@ that is not JSON, a changed shape, an empty catalog) lets the run remove nothing
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
+from crawler.extract.jsonfields import ExtractError
 from db.catalog.crawled import EndpointIn, ModelIn, Problem, ProviderIn
+
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass
@@ -31,3 +38,22 @@ class Listing:
         self.complete = False
         self.fatal = problem.message
         return self
+
+
+def read_json(body: bytes | str, *, where: str) -> Any:
+    """A JSON document with its numbers as exact `Decimal` (never float); `ExtractError` if not JSON."""
+    try:
+        return json.loads(body, parse_float=Decimal)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ExtractError(f"{where}: not JSON ({exc})") from None
+
+
+def key_path(*parts: str) -> str:
+    """``deepinfra.models["zai-org/GLM-4.7"]``: a key path as messages show it (odd keys quoted)."""
+    out = ""
+    for part in parts:
+        if _BARE.fullmatch(part):
+            out += f".{part}" if out else part
+        else:
+            out += "[" + json.dumps(part) + "]"
+    return out
