@@ -1,5 +1,7 @@
 """Column types that keep the data model's promises on every backend.
 
+- `clean_price` / `same_price`: a price as published minus float noise, and the one comparison of two prices
+  (a difference in the 15th significant digit is float formatting, never a price change).
 - `Money`: `Decimal` in, `Decimal` out. NUMERIC on PostgreSQL; on SQLite (which has no decimal type and
   would round-trip through float) the canonical decimal string, so no float ever touches a price.
 - `UTCDateTime`: timezone-aware UTC in, aware UTC out (SQLite hands back naive datetimes).
@@ -8,7 +10,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any
 
 from sqlalchemy import Numeric, String
@@ -22,6 +24,43 @@ def normalise_decimal(value: Decimal) -> Decimal:
         return Decimal(0)
     text = format(value.normalize(), "f")
     return Decimal(text)
+
+
+#: Significant digits a price keeps: a double carries 15-17, so a 16th or 17th digit is float noise
+#: (``0.08333333333333334`` and ``0.0833333333333333`` are one price).
+PRICE_DIGITS = 15
+
+
+def clean_price(value: Decimal) -> Decimal:
+    """`value` rounded to `PRICE_DIGITS` significant digits (half-even), then `normalise_decimal`d.
+
+    ``0.08333333333333334`` -> ``0.0833333333333333``; ``2.9999900000000002`` -> ``2.99999``; 0 stays 0.
+    Idempotent: a clean price comes back unchanged.
+    """
+    if value == 0:
+        return Decimal(0)
+    with localcontext() as ctx:
+        ctx.prec = PRICE_DIGITS
+        ctx.rounding = ROUND_HALF_EVEN
+        rounded = +value  # unary plus applies the context: rounds to PRICE_DIGITS significant digits
+    return normalise_decimal(rounded)
+
+
+def same_price(a: Decimal, b: Decimal) -> bool:
+    """Whether two prices are one: equal once cleaned, or apart by one unit of their 15th digit.
+
+    The unit's slack covers noise that straddles a rounding boundary (``0.45454545454545453`` cleans to
+    ``...455``, its twin ``0.4545454545454545`` to ``...454``); a difference in the 14th digit or above
+    is a change.
+    """
+    a, b = clean_price(a), clean_price(b)
+    if a == b:
+        return True
+    if a == 0 or b == 0:
+        return False  # free against a price is never noise
+    largest = max(abs(a), abs(b))
+    unit = Decimal(1).scaleb(largest.adjusted() - (PRICE_DIGITS - 1))
+    return abs(a - b) <= unit
 
 
 class Money(TypeDecorator[Decimal]):

@@ -1,6 +1,9 @@
 """Change detection: pure comparisons of what the store holds with what a crawl found.
 
 No I/O here: `db.catalog.ingest` loads the old state, calls these, and writes what they return.
+
+Prices are compared cleaned on both sides (`db.types.same_price`): a store written before prices were
+cleaned holds ``0.08333333333333334`` where a crawl now gives ``0.0833333333333333``, and that is no change.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from db.catalog.crawled import PRICE_FIELDS, SURCHARGE_FIELDS, Pricing
-from db.types import normalise_decimal
+from db.catalog.crawled import PRICE_FIELDS, SURCHARGE_FIELDS, Pricing, clean_overrides
+from db.types import clean_price, same_price
 
 # Change kinds, as stored in Change.kind and offered to alert rules and the API.
 NEW_MODEL = "new_model"
@@ -26,6 +29,8 @@ PARAMETERS_CHANGED = "parameters_changed"
 ENDPOINT_CHANGED = "endpoint_changed"  # url, quantization, currency
 PARSER_BROKEN = "parser_broken"
 PARSER_FIXED = "parser_fixed"
+SOURCES_DISAGREE = "sources_disagree"  # two sources give different values for one field of an endpoint
+SOURCES_AGREE = "sources_agree"  # ... and no longer do
 
 CHANGE_KINDS: tuple[str, ...] = (
     NEW_MODEL,
@@ -40,6 +45,8 @@ CHANGE_KINDS: tuple[str, ...] = (
     ENDPOINT_CHANGED,
     PARSER_BROKEN,
     PARSER_FIXED,
+    SOURCES_DISAGREE,
+    SOURCES_AGREE,
 )
 
 # Endpoint attributes kept in EndpointRevision, with the change kind a difference raises.
@@ -74,7 +81,7 @@ def pricing_values(pricing: Pricing) -> dict[str, Any]:
 
 
 def _norm(value: Decimal | None) -> Decimal | None:
-    return None if value is None else normalise_decimal(value)
+    return None if value is None else clean_price(value)
 
 
 def _same_price(field: str, old: Decimal | None, new: Decimal | None) -> bool:
@@ -82,21 +89,35 @@ def _same_price(field: str, old: Decimal | None, new: Decimal | None) -> bool:
         # No surcharge published and a zero surcharge cost the same.
         old = old if old is not None else Decimal(0)
         new = new if new is not None else Decimal(0)
-    return old == new
+    if old is None or new is None:
+        return old is new
+    return same_price(old, new)
 
 
 def percent_change(old: Decimal, new: Decimal) -> float | None:
-    """Percent from old to new, rounded to 2 decimals; None when old is 0 (infinite)."""
+    """Percent from old to new; None when old is 0 (infinite).
+
+    Two decimals (``28.57``) from 0.01 % up; below, two significant digits (``-0.0004``, ``1.2e-12``), so a
+    real change never reads as 0.0 %.
+    """
     if old == 0:
         return None
-    return float(round((new - old) / old * 100, 2))
+    percent = (new - old) / old * 100
+    if percent == 0:
+        return 0.0
+    if abs(percent) >= Decimal("0.01"):
+        return float(round(percent, 2))
+    return float(round(percent, 1 - percent.adjusted()))
 
 
 def diff_pricing(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
-    """Changes between two `pricing_values` dicts; empty when they are equal in meaning."""
+    """Changes between two `pricing_values` dicts; empty when they are equal in meaning.
+
+    Either side may hold values from before cleaning (a stored period): both are cleaned here.
+    """
     changes: list[FieldChange] = []
     for field in PRICE_FIELDS:
-        before, after = old.get(field), new.get(field)
+        before, after = _norm(old.get(field)), _norm(new.get(field))
         if _same_price(field, before, after):
             continue
         if before is None:
@@ -110,17 +131,27 @@ def diff_pricing(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
             )
     if old.get("currency") != new.get("currency"):
         changes.append(FieldChange(ENDPOINT_CHANGED, "currency", old.get("currency"), new.get("currency")))
-    if _norm(old.get("discount")) != _norm(new.get("discount")):
-        changes.append(
-            FieldChange(ENDPOINT_CHANGED, "discount", _text(old.get("discount")), _text(new.get("discount")))
+    before_discount, after_discount = _norm(old.get("discount")), _norm(new.get("discount"))
+    if not (
+        before_discount is after_discount is None
+        or (
+            before_discount is not None
+            and after_discount is not None
+            and same_price(before_discount, after_discount)
         )
-    if (old.get("overrides") or None) != (new.get("overrides") or None):
+    ):
         changes.append(
-            FieldChange(
-                ENDPOINT_CHANGED, "overrides", _dump(old.get("overrides")), _dump(new.get("overrides"))
-            )
+            FieldChange(ENDPOINT_CHANGED, "discount", _text(before_discount), _text(after_discount))
         )
+    before_tiers, after_tiers = _tiers(old.get("overrides")), _tiers(new.get("overrides"))
+    if before_tiers != after_tiers:
+        changes.append(FieldChange(ENDPOINT_CHANGED, "overrides", _dump(before_tiers), _dump(after_tiers)))
     return changes
+
+
+def _tiers(overrides: Any) -> list[dict[str, Any]] | None:
+    """Overrides as compared: cleaned like `Pricing` cleans them; none and an empty list are the same."""
+    return clean_overrides(overrides) if overrides else None
 
 
 def diff_revision(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
@@ -154,7 +185,7 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, Decimal):
-        return format(normalise_decimal(value), "f")
+        return format(clean_price(value), "f")
     return str(value)
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from db.types import clean_price
 
 # Price fields of an offer, in the order they are shown. `input`/`output` are per 1M tokens,
 # `request` is per request, `image` per image, `web_search` per search: all as published.
@@ -50,11 +52,45 @@ class Pricing:
     # converted to per-1M decimal strings.
     overrides: list[dict[str, Any]] | None = None
 
+    def __post_init__(self) -> None:
+        # Float noise is never a price: every source's values are cleaned here, once (db.types.clean_price).
+        for name in (*PRICE_FIELDS, "discount"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, clean_price(value))
+        if self.overrides is not None:
+            object.__setattr__(self, "overrides", clean_overrides(self.overrides))
+
     def values(self) -> dict[str, Decimal | None]:
         return {name: getattr(self, name) for name in PRICE_FIELDS}
 
     def is_empty(self) -> bool:
         return all(v is None for v in self.values().values())
+
+
+def clean_overrides(overrides: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tiers with their per-1M price strings cleaned (`clean_price`), nested tiers too; the rest as is."""
+    return [_clean_tier(tier) if isinstance(tier, dict) else tier for tier in overrides]
+
+
+def _clean_tier(tier: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in tier.items():
+        if isinstance(value, dict):
+            out[key] = _clean_tier(value)
+        elif key in PRICE_FIELDS and isinstance(value, str):
+            out[key] = _clean_text(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _clean_text(text: str) -> str:
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text  # not a number: kept as published
+    return format(clean_price(number), "f") if number.is_finite() else text
 
 
 @dataclass(frozen=True)
@@ -173,3 +209,6 @@ class CrawlResult:
     fatal: str | None = None  # set when nothing usable came back (every request failed)
     # Endpoints shown but not read whole this run: kept as they are, never removed.
     unread: list[Unread] = field(default_factory=list)
+    #: the source's rank of authority: 0 first (a provider's own API or page, OpenRouter), then
+    #: models.dev, then LiteLLM (`db.catalog.observations`; `[catalog] authority` reorders)
+    authority: int = 0

