@@ -28,7 +28,7 @@ assert {s.lstrip("-") for s in Sort.__args__} == set(SORT_KEYS)  # type: ignore[
 ChangeKind = Literal[
     "new_model", "new_endpoint", "endpoint_removed", "price_up", "price_down", "price_added",
     "price_removed", "context_changed", "parameters_changed", "endpoint_changed", "parser_broken",
-    "parser_fixed",
+    "parser_fixed", "sources_disagree", "sources_agree",
 ]  # fmt: skip
 assert get_args(ChangeKind) == CHANGE_KINDS
 

@@ -48,7 +48,9 @@ class StorePipeline:
         self.engine = make_engine(self.db_url)
         started = utcnow()
         self.run_id = start_run(engine=self.engine, source=spider.source.name, started=started)
-        self.result = CrawlResult(source=spider.source.name, started=started)
+        self.result = CrawlResult(
+            source=spider.source.name, started=started, authority=spider.source.authority
+        )
 
     def process_item(self, item: Any) -> Any:
         result = self.result

@@ -31,3 +31,5 @@ class SourceSpec:
     api_key_env: str | None = None
     #: ``openai_models``: the price shape of the answer ("auto": told from the answer)
     shape: str = "auto"
+    #: the source's rank of authority, 0 first: whose values an endpoint several sources list shows
+    authority: int = 0

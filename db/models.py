@@ -96,6 +96,9 @@ class Endpoint(EndpointBase, table=True):
     #: why each field has its value, for sources that read pages: {field: {where, snippet, method,
     #: confidence}} (`crawler.extract.evidence`); null where the source is an API
     evidence: dict[str, Any] | None = _json()
+    #: how the provider's model id was matched to the canonical model (`db.catalog.matching`: alias,
+    #: hugging_face, exact, normalised, suffix...; "own" when nothing matched and the id stands alone)
+    match_rule: str | None = Field(default=None, max_length=20)
     first_seen: datetime = _time()
     last_seen: datetime = _time()
     removed_at: datetime | None = _time(nullable=True)
@@ -159,6 +162,59 @@ class ReportedStat(SQLModel, table=True):
     latency_30m: dict[str, float] | None = _json(None)
     throughput_30m: dict[str, float] | None = _json(None)
     status: int | None = None
+
+
+class Observation(SQLModel, table=True):
+    """One source's view of one endpoint over one period (`db.catalog.observations`): what that source
+    says the prices and limits are. A new row only when the source's values change; `seen` is the last
+    crawl of the source that listed it; `valid_to` is set when its values change or when the source stops
+    listing the endpoint (`ended` then says so). The endpoint's own columns and its `PricePeriod` rows hold
+    the current values, from the most authoritative source that lists it."""
+
+    __table_args__ = (
+        Index("ix_observation_endpoint_source_from", "endpoint_id", "source", "valid_from"),
+        Index("ix_observation_source_to", "source", "valid_to"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    endpoint_id: int = Field(foreign_key="endpoint.id")
+    source: str = Field(max_length=100)
+    valid_from: datetime = _time()
+    valid_to: datetime | None = _time(nullable=True)
+    seen: datetime = _time()
+    ended: bool = False  # the period ended because the source stopped listing the endpoint
+    #: the source's place in the order of authority when it last listed the endpoint (0 first: a
+    #: provider's own API or page; then models.dev, then LiteLLM, unless `[catalog] authority` says)
+    authority: int = 0
+    currency: str = Field(default="USD", max_length=20)
+    input: Decimal | None = _money()
+    output: Decimal | None = _money()
+    cache_read: Decimal | None = _money()
+    cache_write: Decimal | None = _money()
+    request: Decimal | None = _money()
+    overrides: list[dict[str, Any]] | None = _json(None)
+    context_length: int | None = None
+    max_output_tokens: int | None = None
+    parameters: list[str] | None = _json(None)
+    run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
+
+
+class Disagreement(SQLModel, table=True):
+    """Sources that disagree about one field of one endpoint (a price beyond rounding, a context length,
+    an output limit): `values` holds every source's value; open while `closed_at` is null."""
+
+    __table_args__ = (
+        Index("ix_disagreement_endpoint_field", "endpoint_id", "field"),
+        Index("ix_disagreement_closed", "closed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    endpoint_id: int = Field(foreign_key="endpoint.id")
+    field: str = Field(max_length=40)
+    values: dict[str, Any] = _json({})
+    opened_at: datetime = _time()
+    updated_at: datetime = _time()
+    closed_at: datetime | None = _time(nullable=True)
 
 
 class CrawlRun(SQLModel, table=True):

@@ -331,7 +331,7 @@ def new_revision(message: str) -> Path:
                 config = alembic_config(connection)
                 command.upgrade(config, "head")
                 number = len(list(script_directory(config).walk_revisions())) + 1
-                slug = "_".join(message.lower().split())[:40]
+                slug = "_".join(message.lower().split())[:27]  # alembic_version holds 32 characters
                 script = command.revision(
                     config, message=message, autogenerate=True, rev_id=f"{number:04d}_{slug}"
                 )

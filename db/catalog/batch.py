@@ -31,9 +31,13 @@ def chunks(ids: list[_T]) -> list[list[_T]]:
 class IngestBatch:
     """What one ingest writes, gathered in one transaction's session until `write_pending`."""
 
-    def __init__(self, session: Session, *, run_id: int, source: str, now: datetime) -> None:
+    def __init__(
+        self, session: Session, *, run_id: int, source: str, now: datetime, authority: int = 0
+    ) -> None:
         self.s = session
         self.source = source
+        #: the source's rank of authority (0 first: a provider's own API or page; `db.catalog.observations`)
+        self.authority = authority
         self.now = now
         self.report = IngestReport(run_id=run_id, source=source, status="running")
         # History rows are collected and written in one bulk INSERT per table at the end: an ORM

@@ -75,9 +75,18 @@ def add_stat(batch: IngestBatch, endpoint_id: int, reported: ReportedStats) -> N
 
 
 def update_prices(
-    batch: IngestBatch, row: Row[Any], given: EndpointIn, period: Row[Any] | None, canonical: str
+    batch: IngestBatch,
+    row: Row[Any],
+    given: EndpointIn,
+    period: Row[Any] | None,
+    canonical: str,
+    *,
+    record: bool = True,
 ) -> bool:
-    """A new price period when the crawl's prices differ from `period`; True if one was queued."""
+    """A new price period when the crawl's prices differ from `period`; True if one was queued.
+
+    `record=False` writes the period without price changes: the values now come from another source
+    (`db.catalog.observations`), which is not the market moving."""
     # A crawl that found no price keeps the old one: never write nulls over a published price.
     if given.pricing is None:
         return False
@@ -87,16 +96,24 @@ def update_prices(
         if not diffs:
             return False
         batch.closed[PricePeriod].append(period.id)
-        _record_diffs(batch, row, given, canonical, diffs)
+        if record:
+            _record_diffs(batch, row, given, canonical, diffs)
     assert row.id is not None
     add_period(batch, row.id, given.pricing)
     return True
 
 
 def update_revision(
-    batch: IngestBatch, row: Row[Any], given: EndpointIn, revision: Row[Any] | None, canonical: str
+    batch: IngestBatch,
+    row: Row[Any],
+    given: EndpointIn,
+    revision: Row[Any] | None,
+    canonical: str,
+    *,
+    record: bool = True,
 ) -> bool:
-    """A new revision when the crawl's attributes differ from `revision`; True if one was queued."""
+    """A new revision when the crawl's attributes differ from `revision`; True if one was queued
+    (`record=False`: without changes, as for `update_prices`)."""
     new = revision_values(given)
     old = {name: getattr(revision, name) for name in ch.REVISION_FIELDS} if revision else {}
     diffs = ch.diff_revision(old, new)
@@ -104,7 +121,8 @@ def update_revision(
         return False
     if revision is not None:
         batch.closed[EndpointRevision].append(revision.id)
-        _record_diffs(batch, row, given, canonical, diffs)
+        if record:
+            _record_diffs(batch, row, given, canonical, diffs)
     assert row.id is not None
     add_revision(batch, row.id, new)
     return True
@@ -133,6 +151,7 @@ def close_superseded(batch: IngestBatch) -> None:
     ):
         t = table(entity)
         batch.touch(t, t.c[column], batch.closed[entity])
+        batch.closed[entity].clear()
 
 
 def revision_values(given: EndpointIn) -> dict[str, Any]:

@@ -1,10 +1,12 @@
 """Ingest: one crawl run's results into the store, in one transaction.
 
-Upserts providers, models and endpoints (`db.catalog.upsert`); writes history (price periods,
+Upserts providers, models and endpoints (`db.catalog.upsert`), keeps the source's view of each endpoint
+as its observation (`db.catalog.observations`) and where sources disagree (`db.catalog.disagreements`);
+writes history (price periods,
 endpoint revisions, aggregator stats: `db.catalog.history`; changes) only where something changed,
-so re-crawling an unchanged catalog writes no history rows. An endpoint is marked removed only after
-a complete, successful run of its source no longer lists it, and never when the run lists fewer than
-half of what the source had (`db.catalog.removals`).
+so re-crawling an unchanged catalog writes no history rows. A source's observation ends only after a
+complete, successful run of it no longer lists the endpoint, and never when the run lists fewer than
+half of what the source had; the endpoint is removed when no source lists it (`db.catalog.removals`).
 
 A run is recorded as `running` (committed) before the crawl (`db.catalog.runs.start_run`) and finished
 here in the same transaction as its data: a process killed mid-write leaves the previous state and an
@@ -20,6 +22,8 @@ from sqlalchemy.engine import Engine
 
 from db.catalog.batch import IngestBatch
 from db.catalog.crawled import CrawlResult
+from db.catalog.disagreements import update_disagreements
+from db.catalog.observations import Observer
 from db.catalog.problems import record_problems, track_parsers
 from db.catalog.removals import remove_missing
 from db.catalog.report import IngestReport
@@ -39,13 +43,14 @@ def ingest_run(
     aliases: Mapping[str, str] | None = None,
     now: datetime | None = None,
 ) -> IngestReport:
-    """Write `result` for run `run_id` in one transaction and finish the run."""
+    """Write `result` for run `run_id` in one transaction and finish the run. The source's rank of
+    authority is `result.authority` (`db.catalog.observations`)."""
     now = now or result.finished or utcnow()
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         if run is None:
             raise ValueError(f"crawl run {run_id} does not exist")
-        batch = IngestBatch(session, run_id=run_id, source=result.source, now=now)
+        batch = IngestBatch(session, run_id=run_id, source=result.source, now=now, authority=result.authority)
         result.problems.extend(lost_values(batch, result))  # known endpoints shown without their price
         record_problems(batch, result.problems)
         track_parsers(batch, result)
@@ -66,5 +71,9 @@ def _write_catalog(batch: IngestBatch, result: CrawlResult, aliases: Mapping[str
     baseline = is_baseline(batch)
     model_ids, listed = upsert_models(batch, result, aliases, baseline)
     existing = known_endpoints(batch)
-    upsert_endpoints(batch, existing, listed, provider_ids, model_ids, baseline)
-    remove_missing(batch, result, existing, listed)
+    observer = Observer(batch, authority=result.authority)
+    seen = upsert_endpoints(batch, existing, listed, provider_ids, model_ids, baseline, observer)
+    ended = remove_missing(batch, result, seen.keys(), observer)
+    observer.write()
+    labels = {endpoint_id: (canonical, given.provider) for endpoint_id, (given, canonical) in seen.items()}
+    update_disagreements(batch, [*seen, *ended], labels=labels)

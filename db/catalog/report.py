@@ -22,6 +22,9 @@ class IngestReport:
     change_rows: int = 0
     problem_rows: int = 0
     models: int = 0
+    observation_rows: int = 0
+    disagreements_opened: int = 0
+    disagreements_closed: int = 0
     providers: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -29,4 +32,6 @@ class IngestReport:
     @property
     def history_rows(self) -> int:
         """Rows appended to history tables (what an unchanged re-crawl must keep at zero)."""
-        return self.price_rows + self.revision_rows + self.stat_rows + self.change_rows
+        return (
+            self.price_rows + self.revision_rows + self.stat_rows + self.change_rows + self.observation_rows
+        )

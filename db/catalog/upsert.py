@@ -1,10 +1,12 @@
 """The catalog's current rows from one crawl: providers, models and endpoints, inserted or updated.
 
-Only what a source states is written, and only where it differs (no needless UPDATEs). Endpoints name
-their model by the provider's id; each is resolved to the canonical model (`db.catalog.matching`). A
-known endpoint's history (prices, revisions, reported figures) goes through `db.catalog.history`; a new
-one gets its first history rows and, unless this is the source's first crawl (its baseline), a
-`new_endpoint` change.
+Only what a source states is written, and only where it differs (no needless UPDATEs). Providers are
+one however sources spell them (`db.catalog.provider_names`); endpoints name their model by the
+provider's id, resolved to the canonical model (`db.catalog.matching`). An endpoint is one provider
+serving one model (`db.catalog.observations.Identity`) whichever sources list it: each source's view
+is its observation; the endpoint's current values and history (prices, revisions, reported figures,
+`db.catalog.history`) follow the most authoritative source that lists it. A new endpoint gets its first
+history rows and, unless this is the source's first crawl (its baseline), a `new_endpoint` change.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from db.catalog import changes as ch
 from db.catalog import history
 from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
-from db.catalog.matching import ModelMatcher
-from db.models import Endpoint, EndpointRevision, Model, PricePeriod, Provider, table
+from db.catalog.matching import Match, ModelMatcher
+from db.catalog.observations import Identity, Observer, open_observations
+from db.catalog.provider_names import ProviderNames
+from db.models import Endpoint, EndpointRevision, Model, Observation, PricePeriod, Provider, table
 
-#: An endpoint of the crawl by key, with the canonical id of its model.
-Listed = dict[str, tuple[EndpointIn, str]]
+#: An endpoint of the crawl by key, with the canonical id of its model and how it was matched.
+Listed = dict[str, tuple[EndpointIn, str, str]]
 
 _MODEL_FIELDS = (
     "name",
@@ -44,19 +48,29 @@ _MODEL_DEFAULTS: dict[str, Callable[[], Any]] = {
 
 
 def is_baseline(batch: IngestBatch) -> bool:
-    """Whether this is the first crawl of the source that lists anything: it raises no `new_*` changes."""
-    endpoints = table(Endpoint)
-    query = select(endpoints.c.id).where(endpoints.c.source == batch.source).limit(1)
+    """Whether this is the first crawl of the source that lists anything: it raises no `new_*` changes
+    (a catalog's first import of 5,000 models is not 5,000 news)."""
+    t = table(Observation)
+    query = select(t.c.id).where(t.c.source == batch.source).limit(1)
     return batch.s.execute(query).first() is None
 
 
 def upsert_providers(batch: IngestBatch, result: CrawlResult) -> dict[str, int]:
-    """Insert the new providers, update the slug and meta of known ones; returns every id by name."""
+    """Insert the new providers, update the slug and meta of known ones; returns every id by name,
+    under every spelling the crawl uses (`db.catalog.provider_names`: `deepinfra` is `DeepInfra`)."""
     s, t = batch.s, table(Provider)
     known = {r.name: r for r in s.execute(select(t.c.id, t.c.name, t.c.slug, t.c.meta))}
-    wanted: dict[str, Any] = {p.name: p for p in result.providers}
+    names = ProviderNames(known)
+    wanted: dict[str, Any] = {}
+    spellings: dict[str, str] = {}  # as the crawl spells it -> the stored name
+    for given in result.providers:
+        stored = names.add(given.name)
+        spellings[given.name] = stored
+        wanted[stored] = given if stored == given.name or stored not in wanted else wanted[stored]
     for endpoint in result.endpoints:
-        wanted.setdefault(endpoint.provider, None)
+        stored = names.add(endpoint.provider)
+        spellings[endpoint.provider] = stored
+        wanted.setdefault(stored, None)
     new_rows: list[dict[str, Any]] = []
     for name, given in wanted.items():
         row = known.get(name)
@@ -70,8 +84,8 @@ def upsert_providers(batch: IngestBatch, result: CrawlResult) -> dict[str, int]:
                 }
             )
             continue
-        if given is None:
-            continue
+        if given is None or batch.authority > 0:
+            continue  # a catalog's spelling of a known provider does not rename or re-describe it
         values: dict[str, Any] = {}
         if given.slug and row.slug != given.slug:
             values["slug"] = given.slug
@@ -81,14 +95,19 @@ def upsert_providers(batch: IngestBatch, result: CrawlResult) -> dict[str, int]:
             s.execute(update(t).where(t.c.id == row.id).values(**values))
     insert_rows(s, t, new_rows)
     batch.report.providers = len(wanted)
-    return {name: row_id for row_id, name in s.execute(select(t.c.id, t.c.name))}
+    ids = {name: row_id for row_id, name in s.execute(select(t.c.id, t.c.name))}
+    ids.update((spelling, ids[stored]) for spelling, stored in spellings.items())
+    return ids
 
 
 def upsert_models(
     batch: IngestBatch, result: CrawlResult, aliases: Mapping[str, str], baseline: bool
 ) -> tuple[dict[str, int], Listed]:
     """Insert the new models (a `new_model` change each, but in a baseline), update what known ones
-    state; returns every model id by canonical id, and the crawl's endpoints by key with their model's."""
+    state; returns every model id by canonical id, and the crawl's endpoints by key with their model's.
+
+    A source below the first rank of authority (models.dev, LiteLLM) fills what a known model lacks
+    and changes nothing it has."""
     s, t = batch.s, table(Model)
     columns = [t.c.id, t.c.canonical_id, *(t.c[name] for name in _MODEL_FIELDS)]
     known = {r.canonical_id: r for r in s.execute(select(*columns))}
@@ -98,11 +117,11 @@ def upsert_models(
         incoming[model.id] = model
         matcher.add_known(model.id)
     # Endpoints name their model by the provider's id; resolve each to the canonical one.
-    resolved: dict[int, str] = {}
+    resolved: dict[int, Match] = {}
     for index, endpoint in enumerate(result.endpoints):
-        resolved[index] = matcher.match(endpoint.model, provider=endpoint.provider).canonical_id
-    for canonical in resolved.values():
-        incoming.setdefault(canonical, ModelIn(id=canonical))
+        resolved[index] = matcher.match(endpoint.model, provider=endpoint.provider)
+    for match in resolved.values():
+        incoming.setdefault(match.canonical_id, ModelIn(id=match.canonical_id))
     new_rows: list[dict[str, Any]] = []
     seen_ids: list[int] = []
     for canonical, given in incoming.items():
@@ -116,7 +135,7 @@ def upsert_models(
                 batch.change(ch.NEW_MODEL, model=canonical, new=given.name or canonical)
             continue
         seen_ids.append(row.id)
-        values = _model_changes(row, given)
+        values = _model_changes(row, given, fill_only=batch.authority > 0)
         if values:
             s.execute(update(t).where(t.c.id == row.id).values(**values))
     batch.touch(t, t.c.last_seen, seen_ids)
@@ -125,40 +144,66 @@ def upsert_models(
     model_ids = {canonical: row_id for row_id, canonical in s.execute(select(t.c.id, t.c.canonical_id))}
     listed: Listed = {}
     for index, endpoint in enumerate(result.endpoints):
-        listed[endpoint.key] = (endpoint, resolved[index])
+        listed[endpoint.key] = (endpoint, resolved[index].canonical_id, resolved[index].rule)
     return model_ids, listed
 
 
-def known_endpoints(batch: IngestBatch) -> dict[str, Row[Any]]:
-    """The source's endpoints in the store (removed ones too), by key."""
+def known_endpoints(batch: IngestBatch) -> dict[Identity, Row[Any]]:
+    """Every endpoint in the store (removed ones too, of every source), by identity; where two rows
+    share one (spellings stored apart before 0.2), the one this source gives its values to wins."""
     t = table(Endpoint)
-    return {r.key: r for r in batch.s.execute(select(t).where(t.c.source == batch.source))}
+    found: dict[Identity, Row[Any]] = {}
+    for row in batch.s.execute(select(t).order_by(t.c.id)):
+        identity = Identity.of(row.provider_id, row.provider_model_id, row.tag, row.protocol)
+        if identity not in found or row.source == batch.source:
+            found[identity] = row
+    return found
 
 
 def upsert_endpoints(
     batch: IngestBatch,
-    existing: dict[str, Row[Any]],
+    existing: dict[Identity, Row[Any]],
     listed: Listed,
     provider_ids: dict[str, int],
     model_ids: dict[str, int],
     baseline: bool,
-) -> None:
-    """Update the known endpoints the crawl lists (and their history), then insert the new ones."""
+    observer: Observer,
+) -> dict[int, tuple[EndpointIn, str]]:
+    """Record this source's view of every endpoint it lists (`observer`), and where it is the most
+    authoritative source listing one, update the endpoint's current values and history; then insert
+    the new endpoints. Returns the endpoints the crawl listed, by id."""
     s, t = batch.s, table(Endpoint)
-    ids = [e.id for e in existing.values()]
-    periods = history.open_rows(s, table(PricePeriod), ids)
-    revisions = history.open_rows(s, table(EndpointRevision), ids)
-    stats = history.latest_stats(s, ids)
-    batch.report.endpoints_seen = len(listed)
-    touched: list[int] = []
-    new: list[tuple[EndpointIn, str]] = []
-    for key, (given, canonical) in listed.items():
-        row = existing.get(key)
+    rows: dict[int, tuple[Row[Any], EndpointIn, str, str]] = {}
+    new: list[tuple[EndpointIn, str, str]] = []
+    new_identities: set[Identity] = set()
+    for given, canonical, rule in listed.values():
+        provider_id = provider_ids[given.provider]
+        identity = Identity.of(provider_id, given.provider_model_id, given.tag, given.protocol)
+        row = existing.get(identity)
         if row is None:
-            new.append((given, canonical))
+            if identity not in new_identities:  # two spellings of one endpoint: inserted once
+                new_identities.add(identity)
+                new.append((given, canonical, rule))
+        elif row.id not in rows:
+            rows[row.id] = (row, given, canonical, rule)
+    ids = list(rows)
+    views = _views_by_endpoint(open_observations(batch, ids))
+    current = [i for i, (row, *_rest) in rows.items() if _gives_current(batch, row, views.get(i, {}))]
+    periods = history.open_rows(s, table(PricePeriod), current)
+    revisions = history.open_rows(s, table(EndpointRevision), current)
+    stats = history.latest_stats(s, current)
+    batch.report.endpoints_seen = len(listed)
+    current_ids = set(current)
+    for endpoint_id, (row, given, canonical, rule) in rows.items():
+        observer.observe(endpoint_id, given, views.get(endpoint_id, {}).get(batch.source))
+        if endpoint_id not in current_ids:
             continue
-        touched.append(row.id)
+        switching = row.source != batch.source and row.removed_at is None
         values = _endpoint_changes(row, given)
+        if row.source != batch.source:
+            values["source"] = batch.source
+        if rule != row.match_rule:
+            values["match_rule"] = rule
         if row.removed_at is not None:
             values["removed_at"] = None
             batch.change(
@@ -173,35 +218,64 @@ def upsert_endpoints(
             values["model_id"] = model_ids[canonical]  # an alias was added: re-point the endpoint
         if values:
             s.execute(update(t).where(t.c.id == row.id).values(**values))
-        changed = history.update_prices(batch, row, given, periods.get(row.id), canonical)
-        changed |= history.update_revision(batch, row, given, revisions.get(row.id), canonical)
+        record = not switching
+        changed = history.update_prices(batch, row, given, periods.get(row.id), canonical, record=record)
+        changed |= history.update_revision(batch, row, given, revisions.get(row.id), canonical, record=record)
         history.update_stat(batch, row, given.reported, stats.get(row.id))
         if changed:
             batch.report.changed_endpoints += 1
-    batch.touch(t, t.c.last_seen, touched)
+    batch.touch(t, t.c.last_seen, ids)
     history.close_superseded(batch)
-    _insert_endpoints(batch, new, provider_ids, model_ids, baseline)
+    inserted = _insert_endpoints(batch, new, provider_ids, model_ids, baseline, observer)
+    listed_by_id = {endpoint_id: (given, canonical) for endpoint_id, (_, given, canonical, _) in rows.items()}
+    listed_by_id.update(inserted)
+    return listed_by_id
+
+
+def _views_by_endpoint(observations: list[Row[Any]]) -> dict[int, dict[str, Row[Any]]]:
+    views: dict[int, dict[str, Row[Any]]] = {}
+    for row in observations:
+        views.setdefault(row.endpoint_id, {})[row.source] = row
+    return views
+
+
+def _gives_current(batch: IngestBatch, row: Row[Any], views: dict[str, Row[Any]]) -> bool:
+    """Whether this source's values become the endpoint's current ones: it already gives them, or the
+    source that does no longer lists the endpoint, or this one ranks before it."""
+    if row.removed_at is not None or row.source == batch.source:
+        return True
+    holder = views.get(row.source)
+    return holder is None or batch.authority < holder.authority
 
 
 def _insert_endpoints(
     batch: IngestBatch,
-    new: list[tuple[EndpointIn, str]],
+    new: list[tuple[EndpointIn, str, str]],
     provider_ids: dict[str, int],
     model_ids: dict[str, int],
     baseline: bool,
-) -> None:
+    observer: Observer,
+) -> dict[int, tuple[EndpointIn, str]]:
     """Insert new endpoints in one executemany, read their ids back by key, then their history."""
     if not new:
-        return
+        return {}
     s, t = batch.s, table(Endpoint)
+    providers = table(Provider)
+    provider_names = dict(s.execute(select(providers.c.id, providers.c.name)).tuples().all())
     rows = []
-    for given, canonical in new:
+    keys: list[str] = []
+    for given, canonical, rule in new:
+        provider_id = provider_ids[given.provider]
+        parts = (provider_names[provider_id], given.provider_model_id, given.tag or "", given.protocol)
+        key = "|".join(parts)
+        keys.append(key)
         values = _endpoint_values(given)
         values.update(
-            key=given.key,
+            key=key,
             source=batch.source,
-            provider_id=provider_ids[given.provider],
+            provider_id=provider_id,
             model_id=model_ids[canonical],
+            match_rule=rule,
             first_seen=batch.now,
             last_seen=batch.now,
             removed_at=None,
@@ -210,12 +284,15 @@ def _insert_endpoints(
     insert_rows(s, t, rows)
     # (RETURNING over many rows costs SQLAlchemy a quadratic re-sort on SQLite; one SELECT does not)
     ids: dict[str, int] = {}
-    for chunk in chunks([given.key for given, _ in new]):
+    for chunk in chunks(keys):
         ids.update(
             (key, row_id) for row_id, key in s.execute(select(t.c.id, t.c.key).where(t.c.key.in_(chunk)))
         )
-    for given, canonical in new:
-        endpoint_id = ids[given.key]
+    inserted: dict[int, tuple[EndpointIn, str]] = {}
+    for key, (given, canonical, _) in zip(keys, new, strict=True):
+        endpoint_id = ids[key]
+        inserted[endpoint_id] = (given, canonical)
+        observer.observe(endpoint_id, given, None)
         if given.pricing is not None:
             history.add_period(batch, endpoint_id, given.pricing)
         history.add_revision(batch, endpoint_id, history.revision_values(given))
@@ -231,10 +308,12 @@ def _insert_endpoints(
                 new=given.url,
                 subject=given.tag,
             )
+    return inserted
 
 
-def _model_changes(row: Row[Any] | None, given: ModelIn) -> dict[str, Any]:
-    """A model's attributes that a source states and that differ from `row` (only what it says)."""
+def _model_changes(row: Row[Any] | None, given: ModelIn, *, fill_only: bool = False) -> dict[str, Any]:
+    """A model's attributes that a source states and that differ from `row` (only what it says);
+    `fill_only`: only those `row` lacks."""
     values: dict[str, Any] = {}
     for name in _MODEL_FIELDS[:5]:
         value = getattr(given, name)
@@ -245,7 +324,11 @@ def _model_changes(row: Row[Any] | None, given: ModelIn) -> dict[str, Any]:
         if value and (row is None or getattr(row, name) != value):
             values[name] = value
     if given.meta and (row is None or row.meta != given.meta):
-        values["meta"] = dict(given.meta)
+        values["meta"] = dict(given.meta) if row is None or not fill_only else {**given.meta, **row.meta}
+    if fill_only and row is not None:
+        values = {name: value for name, value in values.items() if name == "meta" or not getattr(row, name)}
+        if values.get("meta") == row.meta:
+            del values["meta"]
     return values
 
 

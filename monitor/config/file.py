@@ -8,6 +8,7 @@ from datetime import timedelta
 from pydantic import BaseModel, Field, model_validator
 
 from monitor.config.alerts import Alerts
+from monitor.config.catalog import Catalog
 from monitor.config.errors import KeyedError
 from monitor.config.models import Models
 from monitor.config.monitoring import Monitoring
@@ -27,6 +28,7 @@ class Config(BaseModel):
     probes: list[Probe] = Field(default_factory=list)
     alerts: Alerts = Field(default_factory=Alerts)
     models: Models = Field(default_factory=Models)
+    catalog: Catalog = Field(default_factory=Catalog)
     monitoring: Monitoring = Field(default_factory=Monitoring)
 
     @model_validator(mode="after")
@@ -38,6 +40,10 @@ class Config(BaseModel):
                     message = f"duplicate name {item.name!r} (also {section}[{first[item.name]}])"
                     raise KeyedError((section, i, "name"), message)
                 first[item.name] = i
+        sources = {source.name for source in self.sources}
+        for i, name in enumerate(self.catalog.authority):
+            if name not in sources:
+                raise KeyedError(("catalog", "authority", i), f"no source named {name!r}")
         names = {probe.name for probe in self.probes}
         for i, window in enumerate(self.monitoring.maintenance):
             for j, name in enumerate(window.probes):

@@ -45,6 +45,7 @@ def source_specs(config: Config, *, names: Sequence[str] | None = None) -> list[
             f"unknown source {', '.join(unknown)} (configured: {', '.join(sorted(known)) or 'none'})"
         )
     specs = []
+    ranks = config.catalog.ranks([(source.name, source.kind) for source in config.sources])
     for source in config.sources:
         if names and source.name not in names:
             continue
@@ -70,6 +71,7 @@ def source_specs(config: Config, *, names: Sequence[str] | None = None) -> list[
                 providers=tuple(source.providers) if isinstance(source, ModelsDevSource) else (),
                 api_key_env=source.api_key_env if isinstance(source, OpenAIModelsSource) else None,
                 shape=source.shape if isinstance(source, OpenAIModelsSource) else "auto",
+                authority=ranks[source.name],
             )
         )
     return specs

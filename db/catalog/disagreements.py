@@ -1,0 +1,144 @@
+"""Where sources disagree about the same endpoint: kept, shown, alertable, ended when they agree.
+
+After a crawl, the endpoints it observed are compared across every source's open observation. A field
+(a price, the context length, the output limit) on which two sources give different values opens a
+`Disagreement` holding every source's value, with a `sources_disagree` change; it stays open (its values
+updated, no new change) while they differ, and closes with a `sources_agree` change when they agree or
+only one source still says anything. Differences that are only formatting never count: prices are
+compared to a relative tolerance of `PRICE_TOLERANCE` (float noise and rounding to a cent of a cent),
+and a context of 128K given as 128,000 by one source and 131,072 by another is the same context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Row, select, update
+
+from db.bulk import insert_rows
+from db.catalog import changes as ch
+from db.catalog.batch import IngestBatch, chunks
+from db.catalog.observations import open_observations
+from db.models import Disagreement, table
+
+#: The fields compared across sources.
+FIELDS = ("input", "output", "cache_read", "cache_write", "context_length", "max_output_tokens")
+#: Prices within this share of each other agree (a rounding difference, not a disagreement).
+PRICE_TOLERANCE = Decimal("0.005")
+_PRICES = frozenset({"input", "output", "cache_read", "cache_write"})
+
+
+def _same_price(a: Decimal, b: Decimal) -> bool:
+    if a == b:
+        return True
+    if a == 0 or b == 0:
+        return False  # free against a price is never rounding
+    return abs(a - b) <= PRICE_TOLERANCE * max(abs(a), abs(b))
+
+
+def _same_tokens(a: int, b: int) -> bool:
+    """Equal, or the same number of K written as thousands by one and as 1,024s by the other."""
+    if a == b:
+        return True
+    small, large = sorted((a, b))
+    return small % 1000 == 0 and large % 1024 == 0 and small // 1000 == large // 1024
+
+
+def disagree(field: str, values: Mapping[str, Any]) -> bool:
+    """Whether the sources' `values` of `field` (None: not said) differ beyond formatting."""
+    given = [v for v in values.values() if v is not None]
+    if len(given) < 2:
+        return False
+    first = given[0]
+    if field in _PRICES:
+        return any(not _same_price(Decimal(first), Decimal(v)) for v in given[1:])
+    return any(not _same_tokens(int(first), int(v)) for v in given[1:])
+
+
+def _shown(value: Any) -> Any:
+    """A value as a disagreement keeps it (JSON): prices as decimal strings."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value != 0 else "0"
+    return value
+
+
+def compare_sources(observations: Iterable[Row[Any]]) -> dict[int, dict[str, dict[str, Any]]]:
+    """Open disagreements by endpoint id and field: `{source: value}` of every source that says one."""
+    by_endpoint: dict[int, list[Row[Any]]] = {}
+    for row in observations:
+        by_endpoint.setdefault(row.endpoint_id, []).append(row)
+    found: dict[int, dict[str, dict[str, Any]]] = {}
+    for endpoint_id, rows in by_endpoint.items():
+        if len(rows) < 2:
+            continue
+        for field in FIELDS:
+            # Prices in different currencies are not compared (credits against USD say nothing).
+            currencies = {row.currency for row in rows if getattr(row, field) is not None}
+            if field in _PRICES and len(currencies) > 1:
+                continue
+            values = {row.source: getattr(row, field) for row in rows if getattr(row, field) is not None}
+            if disagree(field, values):
+                found.setdefault(endpoint_id, {})[field] = {k: _shown(v) for k, v in sorted(values.items())}
+    return found
+
+
+def update_disagreements(
+    batch: IngestBatch, endpoint_ids: Iterable[int], *, labels: Mapping[int, tuple[str, str]]
+) -> None:
+    """Open, update or close the disagreements of `endpoint_ids` after this crawl's observations.
+
+    `labels` gives each endpoint's (canonical model, provider) for the changes."""
+    ids = sorted(set(endpoint_ids))
+    if not ids:
+        return
+    found = compare_sources(open_observations(batch, ids))
+    t = table(Disagreement)
+    current: dict[tuple[int, str], Row[Any]] = {}
+    for chunk in chunks(ids):
+        query = select(t).where(t.c.closed_at.is_(None), t.c.endpoint_id.in_(chunk))
+        current.update(((row.endpoint_id, row.field), row) for row in batch.s.execute(query))
+    new_rows: list[dict[str, Any]] = []
+    for endpoint_id, fields in found.items():
+        model, provider = labels.get(endpoint_id, (None, None))
+        for field, values in fields.items():
+            row = current.pop((endpoint_id, field), None)
+            if row is not None:
+                if row.values != values:
+                    batch.s.execute(
+                        update(t).where(t.c.id == row.id).values(values=values, updated_at=batch.now)
+                    )
+                continue
+            new_rows.append(
+                {
+                    "endpoint_id": endpoint_id,
+                    "field": field,
+                    "values": values,
+                    "opened_at": batch.now,
+                    "updated_at": batch.now,
+                    "closed_at": None,
+                }
+            )
+            batch.change(
+                ch.SOURCES_DISAGREE,
+                endpoint_id=endpoint_id,
+                model=model,
+                provider=provider,
+                field=field,
+                new=", ".join(f"{source} {value}" for source, value in values.items()),
+            )
+            batch.report.disagreements_opened += 1
+    for (endpoint_id, field), row in current.items():  # open, no longer found: the sources agree
+        batch.s.execute(update(t).where(t.c.id == row.id).values(closed_at=batch.now, updated_at=batch.now))
+        model, provider = labels.get(endpoint_id, (None, None))
+        batch.change(
+            ch.SOURCES_AGREE,
+            endpoint_id=endpoint_id,
+            model=model,
+            provider=provider,
+            field=field,
+            old=", ".join(f"{source} {value}" for source, value in row.values.items()),
+        )
+        batch.report.disagreements_closed += 1
+    insert_rows(batch.s, t, new_rows)

@@ -1,0 +1,181 @@
+"""Several sources, one endpoint: each source's view is an observation with its own history, the current
+values follow the most authoritative source, and disagreements open, hold and close.
+
+Every test runs on a real SQLite file and on the real PostgreSQL CI provides.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal as D
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing
+from db.catalog.ingest import ingest_run
+from db.catalog.runs import start_run
+from db.models import Change, Disagreement, Endpoint, Observation, PricePeriod, Provider
+
+T0 = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+GLM = "zai-org/GLM-4.7"
+# ranks of authority as `[catalog]` gives them by default: the provider's own list, models.dev, LiteLLM
+OWN, MODELSDEV, LITELLM = 0, 1, 2
+
+
+def glm(
+    provider: str = "DeepInfra", *, input: str = "0.43", output: str = "1.75", **extra: Any
+) -> EndpointIn:
+    context = extra.pop("context", 202752)
+    return EndpointIn(
+        provider=provider,
+        model=extra.pop("model", GLM),
+        provider_model_id=extra.pop("provider_model_id", GLM),
+        url="https://api.deepinfra.com/v1/openai/chat/completions",
+        context_length=context,
+        pricing=Pricing(input=D(input), output=D(output)),
+        **extra,
+    )
+
+
+def crawl(engine: Any, source: str, authority: int, endpoints: list[EndpointIn], *, at: datetime) -> Any:
+    run_id = start_run(engine=engine, source=source, started=at)
+    result = CrawlResult(
+        source=source,
+        started=at,
+        finished=at,
+        endpoints=endpoints,
+        models=[ModelIn(id="z-ai/glm-4.7", hugging_face_id=GLM)],
+        authority=authority,
+    )
+    return ingest_run(engine=engine, run_id=run_id, result=result, aliases={GLM: "z-ai/glm-4.7"}, now=at)
+
+
+def rows(engine: Any, entity: Any) -> list[Any]:
+    with Session(engine) as s:
+        return list(s.exec(select(entity).order_by(col(entity.id))))
+
+
+def current_price(engine: Any) -> tuple[D | None, D | None]:
+    (period,) = [p for p in rows(engine, PricePeriod) if p.valid_to is None]
+    return period.input, period.output
+
+
+def test_sources_spelling_a_provider_differently_list_one_endpoint(engine: Any) -> None:
+    crawl(engine, "deepinfra", OWN, [glm("DeepInfra")], at=T0)
+    crawl(engine, "modelsdev", MODELSDEV, [glm("Deep Infra", input="0.6", output="2.2")], at=T0)
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", input="0.43")], at=T0)
+    (endpoint,) = rows(engine, Endpoint)
+    assert [p.name for p in rows(engine, Provider)] == ["DeepInfra"]
+    assert endpoint.source == "deepinfra"
+    views = {o.source: (o.input, o.output) for o in rows(engine, Observation)}
+    assert views == {
+        "deepinfra": (D("0.43"), D("1.75")),
+        "modelsdev": (D("0.6"), D("2.2")),
+        "litellm": (D("0.43"), D("1.75")),
+    }
+    assert current_price(engine) == (D("0.43"), D("1.75"))
+
+
+def test_the_most_authoritative_source_gives_the_current_values_whatever_the_order(engine: Any) -> None:
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", input="0.5")], at=T0)
+    assert current_price(engine) == (D("0.5"), D("1.75"))
+    report = crawl(engine, "deepinfra", OWN, [glm("DeepInfra")], at=T0 + timedelta(hours=1))
+    assert current_price(engine) == (D("0.43"), D("1.75"))
+    (endpoint,) = rows(engine, Endpoint)
+    assert endpoint.source == "deepinfra"
+    # the witness changed, not the market: a new period, but no price change
+    assert report.change_rows == 1  # the disagreement on input, nothing else
+    assert [c.kind for c in rows(engine, Change)] == ["sources_disagree"]
+    # a less authoritative source moving its number changes its observation only
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", input="0.55")], at=T0 + timedelta(hours=2))
+    assert current_price(engine) == (D("0.43"), D("1.75"))
+    history = [(o.input, o.valid_to is None) for o in rows(engine, Observation) if o.source == "litellm"]
+    assert history == [(D("0.5"), False), (D("0.55"), True)]
+    assert "price_down" not in {c.kind for c in rows(engine, Change)}
+    # the provider's own move is a price change
+    crawl(engine, "deepinfra", OWN, [glm("DeepInfra", input="0.4")], at=T0 + timedelta(hours=3))
+    assert [c.kind for c in rows(engine, Change) if c.kind.startswith("price")] == ["price_down"]
+
+
+def test_unchanged_recrawls_of_every_source_write_no_history(engine: Any) -> None:
+    crawl(engine, "deepinfra", OWN, [glm()], at=T0)
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", input="0.5")], at=T0)
+    for hours, (source, rank, given) in enumerate(
+        [("deepinfra", OWN, glm()), ("litellm", LITELLM, glm("deepinfra", input="0.5"))], start=1
+    ):
+        report = crawl(engine, source, rank, [given], at=T0 + timedelta(hours=hours))
+        assert report.history_rows == 0, source
+    (observation,) = [o for o in rows(engine, Observation) if o.source == "litellm"]
+    assert observation.seen == T0 + timedelta(hours=2)
+
+
+def test_a_disagreement_opens_holds_through_formatting_and_closes_when_sources_agree(engine: Any) -> None:
+    crawl(engine, "deepinfra", OWN, [glm(input="0.08")], at=T0)
+    crawl(engine, "modelsdev", MODELSDEV, [glm("deepinfra", input="0.08000000000000002")], at=T0)
+    assert rows(engine, Disagreement) == []  # float noise is not a disagreement
+    crawl(engine, "modelsdev", MODELSDEV, [glm("deepinfra", input="0.14")], at=T0 + timedelta(hours=1))
+    (opened,) = rows(engine, Disagreement)
+    assert (opened.field, opened.values, opened.closed_at) == (
+        "input",
+        {"deepinfra": "0.08", "modelsdev": "0.14"},
+        None,
+    )
+    assert opened.opened_at == T0 + timedelta(hours=1)
+    # the same numbers written otherwise: still one open disagreement, no new change
+    crawl(engine, "modelsdev", MODELSDEV, [glm("deepinfra", input="0.140")], at=T0 + timedelta(hours=2))
+    assert [(d.id, d.closed_at) for d in rows(engine, Disagreement)] == [(opened.id, None)]
+    assert [c.kind for c in rows(engine, Change)] == ["sources_disagree"]
+    crawl(engine, "modelsdev", MODELSDEV, [glm("deepinfra", input="0.0800")], at=T0 + timedelta(hours=3))
+    (closed,) = rows(engine, Disagreement)
+    assert closed.closed_at == T0 + timedelta(hours=3)
+    kinds = [(c.kind, c.field, c.provider) for c in rows(engine, Change)]
+    assert kinds == [("sources_disagree", "input", "deepinfra"), ("sources_agree", "input", "deepinfra")]
+
+
+def test_a_context_of_128k_written_two_ways_is_no_disagreement_but_64k_is(engine: Any) -> None:
+    crawl(engine, "deepinfra", OWN, [glm(context=131072)], at=T0)
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=128000)], at=T0)
+    assert rows(engine, Disagreement) == []
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=64000)], at=T0 + timedelta(hours=1))
+    (disagreement,) = rows(engine, Disagreement)
+    assert disagreement.values == {"deepinfra": 131072, "litellm": 64000}
+
+
+def test_a_source_that_stops_listing_ends_its_observation_and_the_next_source_takes_over(
+    engine: Any,
+) -> None:
+    other = glm(provider_model_id="zai-org/GLM-4.6", model="zai-org/GLM-4.6")
+    crawl(engine, "deepinfra", OWN, [glm(), other], at=T0)
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", input="0.5")], at=T0)
+    report = crawl(engine, "deepinfra", OWN, [other], at=T0 + timedelta(hours=1))
+    assert report.removed_endpoints == 0
+    endpoint = next(e for e in rows(engine, Endpoint) if e.provider_model_id == GLM)
+    assert (endpoint.removed_at, endpoint.source) == (None, "litellm")
+    periods = [p for p in rows(engine, PricePeriod) if p.endpoint_id == endpoint.id and p.valid_to is None]
+    assert [p.input for p in periods] == [D("0.5")]
+    ended = [o for o in rows(engine, Observation) if o.source == "deepinfra" and o.endpoint_id == endpoint.id]
+    assert [(o.ended, o.valid_to) for o in ended] == [(True, T0 + timedelta(hours=1))]
+    assert not [c for c in rows(engine, Change) if c.kind.startswith("price")]
+    # the last source stops listing it: now it is removed
+    crawl(
+        engine,
+        "litellm",
+        LITELLM,
+        [glm("deepinfra", provider_model_id="x/y", model="x/y")],
+        at=T0 + timedelta(hours=2),
+    )
+    endpoint = next(e for e in rows(engine, Endpoint) if e.provider_model_id == GLM)
+    assert endpoint.removed_at == T0 + timedelta(hours=2)
+    assert [c.kind for c in rows(engine, Change) if c.endpoint_id == endpoint.id][-1] == "endpoint_removed"
+
+
+def test_an_endpoint_behind_openrouter_is_not_the_providers_direct_one(engine: Any) -> None:
+    crawl(engine, "deepinfra", OWN, [glm()], at=T0)
+    routed = glm(tag="deepinfra/fp8", input="0.45")
+    crawl(engine, "openrouter", OWN, [routed], at=T0)
+    assert sorted((e.tag or "", e.source) for e in rows(engine, Endpoint)) == [
+        ("", "deepinfra"),
+        ("deepinfra/fp8", "openrouter"),
+    ]
+    assert rows(engine, Disagreement) == []
