@@ -27,7 +27,7 @@ def price(value: Any, *, where: str, scale: int = 0) -> Decimal | None:
         return None
     number = _decimal(value, where=where)
     if number < 0:
-        raise ExtractError(f"{where}: {short(value)} is negative, not a price")
+        raise ExtractError(f"{where}: {_shown(value)} is negative, not a price")
     return plain(number, scale=scale)
 
 
@@ -45,6 +45,11 @@ def plain(value: Decimal, *, scale: int = 0) -> Decimal:
 def text(value: Decimal | None) -> str | None:
     """A price as the decimal string tiers (`Pricing.overrides`) hold: ``"2.5"``."""
     return None if value is None else format(value, "f")
+
+
+def _shown(value: Any) -> str:
+    """A value as the document wrote it: a JSON number read as `Decimal` shows as its text."""
+    return str(value) if isinstance(value, Decimal) else short(value)
 
 
 def _decimal(value: Any, *, where: str) -> Decimal:
