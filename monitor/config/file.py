@@ -13,7 +13,7 @@ from monitor.config.errors import KeyedError
 from monitor.config.models import Models
 from monitor.config.monitoring import Monitoring
 from monitor.config.probes import Probe
-from monitor.config.sources import OpenRouterSource, PagesSource, Source
+from monitor.config.sources import LiteLLMSource, ModelsDevSource, OpenRouterSource, PagesSource, Source
 from monitor.config.values import STRICT
 
 EIGENAI_PAGE = "https://app.eigenai.com/deepseek.html"
@@ -59,6 +59,8 @@ def default_config() -> Config:
     return Config(
         sources=[
             OpenRouterSource(name="openrouter", kind="openrouter", every=timedelta(hours=6)),
+            ModelsDevSource(name="modelsdev", kind="modelsdev", every=timedelta(hours=6)),
+            LiteLLMSource(name="litellm", kind="litellm", every=timedelta(hours=12)),
             PagesSource(
                 name="eigenai",
                 kind="pages",

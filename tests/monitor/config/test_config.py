@@ -10,6 +10,8 @@ import pytest
 from monitor.config import (
     DEFAULT_OPENROUTER_URL,
     ConfigError,
+    LiteLLMSource,
+    ModelsDevSource,
     OpenRouterSource,
     PagesSource,
     default_config,
@@ -68,8 +70,11 @@ def test_shipped_file_is_the_default() -> None:
 
 def test_default_config_meaning() -> None:
     config = default_config()
-    openrouter, eigenai = config.sources
+    openrouter, modelsdev, litellm, eigenai = config.sources
     assert isinstance(openrouter, OpenRouterSource) and isinstance(eigenai, PagesSource)
+    assert isinstance(modelsdev, ModelsDevSource) and isinstance(litellm, LiteLLMSource)
+    assert (modelsdev.url, modelsdev.providers) == ("https://models.dev/api.json", [])
+    assert litellm.url.endswith("/BerriAI/litellm/main/model_prices_and_context_window.json")
     assert (openrouter.base_url, openrouter.every) == (DEFAULT_OPENROUTER_URL, timedelta(hours=6))
     assert (eigenai.provider, eigenai.urls, eigenai.every) == (
         "EigenAI",
