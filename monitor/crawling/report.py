@@ -20,6 +20,11 @@ def crawl_summary(reports: Sequence[IngestReport], errors: Sequence[str], second
             f"{r.providers} providers; {r.new_endpoints} new, {r.removed_endpoints} removed, "
             f"{r.changed_endpoints} changed; {r.history_rows} history rows, {r.change_rows} changes"
         )
+        if r.disagreements_opened or r.disagreements_closed:
+            lines.append(
+                f"  sources disagree: {r.disagreements_opened} new disagreements, "
+                f"{r.disagreements_closed} ended (GET /api/v1/disagreements)"
+            )
         for problem in r.problems[:5]:
             lines.append(f"  problem: {problem}")
         if len(r.problems) > 5:
