@@ -8,6 +8,7 @@ from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from api.render import iso
+from db.catalog.changes import percent_text
 from db.models import Change
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -22,8 +23,9 @@ def change_title(c: Change) -> str:
     text = f"{c.kind.replace('_', ' ')}: {where}"
     if c.field:  # a value that moved: say from what to what (the entry's content has the rest)
         text += f" {c.field} {c.old if c.old is not None else '-'} -> {c.new if c.new is not None else '-'}"
-    if c.percent is not None:
-        text += f" ({c.percent:+.2f}%)"
+    if c.percent is not None:  # a real change below 0.01 % keeps its digits: never "+0.00%"
+        small = c.percent != 0 and abs(c.percent) < 0.01
+        text += f" ({percent_text(c.percent) if small else f'{c.percent:+.2f}%'})"
     return text
 
 

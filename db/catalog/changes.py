@@ -110,6 +110,14 @@ def percent_change(old: Decimal, new: Decimal) -> float | None:
     return float(round(percent, 1 - percent.adjusted()))
 
 
+def percent_text(percent: float) -> str:
+    """A percent for people: ``+28.57%``, ``+100%``, ``-0.0004%``; a real change never reads ``0.00%``."""
+    if percent == 0 or abs(percent) >= 0.01:
+        return f"{percent:+.2f}%".replace(".00%", "%")
+    digits = format(abs(Decimal(repr(percent))), "f")  # 1.2e-12 -> 0.0000000000012
+    return f"{'+' if percent > 0 else '-'}{digits}%"
+
+
 def diff_pricing(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
     """Changes between two `pricing_values` dicts; empty when they are equal in meaning.
 

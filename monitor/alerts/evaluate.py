@@ -200,7 +200,12 @@ def _deliveries(
     for group_key, per_channel in groups.items():
         for name, (chosen, urgent) in per_channel.items():
             channel = by_name[name]
-            message = render(chosen, dashboard=alerts.dashboard_url, max_lines=alerts.max_lines)
+            message = render(
+                chosen,
+                dashboard=alerts.dashboard_url,
+                max_lines=alerts.max_lines,
+                flood_threshold=alerts.flood_threshold,
+            )
             report.messages += 1
             deliveries.append(
                 NewDelivery(

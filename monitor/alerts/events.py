@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from db.alerts.events import FailingStreak, IncidentView
+from db.catalog.changes import percent_text
 from db.models import Change, CrawlRun
 from monitor.alerts.rules import CHANGE_RULE_KINDS, Event
 
@@ -50,7 +51,7 @@ def _who(provider: str | None, model: str | None) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "" if value is None else f" ({value:+.2f}%)".replace(".00%", "%")
+    return "" if value is None else f" ({percent_text(value)})"
 
 
 def change_text(change: Change) -> str:

@@ -29,6 +29,8 @@ RULE_KINDS = (
     "outage",
     "degraded",
 )
+#: Changes of one crawl above which its digest is a flood: counts by kind and the largest price changes only.
+FLOOD_THRESHOLD = 200
 #: What a new user gets when ``[alerts]`` has no rules: everything the issue tracker asked for.
 DEFAULT_RULE_KINDS = tuple(kind for kind in RULE_KINDS if kind != "endpoint_changed")
 
@@ -156,6 +158,8 @@ class Alerts(BaseModel):
     timezone: Annotated[str, AfterValidator(_timezone)] = "UTC"  # of quiet_hours
     max_age: Duration = timedelta(days=1)  # older events (e.g. a first run on old history) are not sent
     max_lines: int = Field(default=40, ge=1)  # lines of a digest before "... and N more"
+    # a crawl with more changes than this is a flood: one short message (counts, the largest price changes)
+    flood_threshold: int = Field(default=FLOOD_THRESHOLD, ge=1)
 
     @model_validator(mode="after")
     def _known_channels(self) -> Alerts:

@@ -90,6 +90,8 @@ def test_the_json_payload_is_documented_and_signed(engine: Any) -> None:
         "link",
         "count",
         "events",
+        "counts",
+        "flood",
     }
     assert (payload["version"], payload["kind"], payload["count"], payload["at"]) == (
         1,
@@ -97,6 +99,7 @@ def test_the_json_payload_is_documented_and_signed(engine: Any) -> None:
         2,
         "2026-05-01T12:00:00+00:00",
     )
+    assert (payload["counts"], payload["flood"]) == ({"price_change": 2}, False)
     assert payload["idempotency_key"] == request.key
     event = payload["events"][0]
     assert {k: event[k] for k in ("rule", "kind", "field", "old", "new", "percent", "model")} == {
@@ -335,4 +338,4 @@ url = "{hook.url}"
     assert len(hook.requests) == 1 and len(apprise_hook.requests) == 1
     assert hook.requests[0].json["count"] == 80 and len(hook.requests[0].json["events"]) == 80
     message = apprise_hook.requests[0].json["message"]
-    assert message.count("• ") == 40 and "… and 40 more on the dashboard" in message
+    assert message.count("• ") == 40 and "… and 40 more: 40 price changes; see the dashboard" in message

@@ -58,7 +58,7 @@ def test_a_crawl_that_moves_80_prices_makes_one_digest_per_channel(engine: Any) 
     lines = digest.body.splitlines()
     assert lines[0] == "openrouter crawl at 2026-05-01 18:00 UTC: 80 price changes"
     assert "input price up 0.27 -> 0.3 per 1M tokens (+11.11%)" in lines[1]
-    assert "… and 40 more on the dashboard" in digest.body  # max_lines = 40
+    assert "… and 40 more: 40 price changes; see the dashboard" in digest.body  # max_lines = 40
     assert digest.body.endswith(f"Dashboard: http://localhost:8501/changes?run={run}")
     # evaluating again (a restart, a second process) adds nothing
     again = evaluate(engine, cfg, now=T0 + timedelta(hours=7))

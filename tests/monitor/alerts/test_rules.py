@@ -201,7 +201,7 @@ def test_single_and_digest_messages() -> None:
     assert digest.title == "modelwatch: 8 changes from openrouter (7 price changes, 1 new endpoint)"
     lines = digest.body.splitlines()
     assert lines[1:6] == ["• line 6", "• line 5", "• line 4", "• line 3", "• line 2"]  # biggest moves first
-    assert lines[6] == "… and 3 more on the dashboard"
+    assert lines[6] == "… and 3 more: 2 price changes, 1 new endpoint; see the dashboard"
     assert digest.payload["count"] == 8 and len(digest.payload["events"]) == 8
 
 
