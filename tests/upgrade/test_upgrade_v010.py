@@ -319,3 +319,27 @@ def test_postgres_0_1_0_upgrades_to_head_keeping_every_row(pg_database: str, tmp
     after = read_all(pg_database)
     assert_upgraded_keeping_everything(before, after)
     assert not list(tmp_path.glob("*.bak-*")), "PostgreSQL upgrades make no file backup"
+
+
+def test_each_010_endpoint_gets_its_sources_observation(sqlite_copy: Path, tmp_path: Path) -> None:
+    """Migration 0003: the one source of a 0.1.0 endpoint becomes its observation, holding the endpoint's
+    current prices and limits, open for an active endpoint and ended for a removed one."""
+    url = f"sqlite:///{sqlite_copy}"
+    upgrade(url, tmp_path)
+    after = read_all(url)
+    endpoints = {row["id"]: row for row in after["endpoint"].dicts()}
+    periods = {row["endpoint_id"]: row for row in after["priceperiod"].dicts() if row["valid_to"] is None}
+    observations = after["observation"].dicts()
+    assert sorted(row["endpoint_id"] for row in observations) == sorted(endpoints)
+    for row in observations:
+        endpoint = endpoints[row["endpoint_id"]]
+        assert row["source"] == endpoint["source"]
+        assert (row["context_length"], row["max_output_tokens"]) == (
+            endpoint["context_length"],
+            endpoint["max_output_tokens"],
+        )
+        period = periods.get(endpoint["id"])
+        for name in ("input", "output", "cache_read", "cache_write", "request"):
+            assert row[name] == (period[name] if period else None), (endpoint["key"], name)
+        assert (row["valid_to"] is None) == (endpoint["removed_at"] is None)
+        assert row["ended"] == (endpoint["removed_at"] is not None)
