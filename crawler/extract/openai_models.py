@@ -17,10 +17,10 @@ A body that is not JSON, is cut short, has no list where the shape puts it, or m
 is one `ExtractError` saying what was expected. Inside a readable body:
 
 - an entry whose price (or another value) is not what the shape documents (``"abc"``, ``"-1"``,
-  a negative number, ``null``) is left out and passed on as `Unread`, so the store keeps its last values
-  and removes nothing; the entries that read well go in. All such entries make one parser problem that
-  names the source and the first key path (``deepinfra: data[12].metadata.pricing.input_tokens: "-1" is
-  not a price``);
+  a negative number, ``null``) is left out; the entries that read well go in. All such entries make one
+  parser problem that names the source and the first key path (``deepinfra:
+  data[12].metadata.pricing.input_tokens: "-1" is not a price``); being no warning, it makes the run
+  partial, so the store keeps the left-out entries' last values and removes nothing;
 - entries without a price, or not chat models, are counted in one warning (``deepinfra: skipped 64 of
   142 entries: 64 without prices``);
 - an empty list, or one where no entry carries a price where the shape puts it (the shape changed), is
@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.extract.jsonfields import ExtractError, JsonFields, short
-from crawler.extract.openai_models_shapes import READERS, Bad, Context, Skip, endpoint_key
-from db.catalog.crawled import EndpointIn, Problem, Unread
+from crawler.extract.openai_models_shapes import READERS, Bad, Context, Skip
+from db.catalog.crawled import EndpointIn, Problem
 
 SHAPES: tuple[str, ...] = ("deepinfra", "together", "novita", "chutes", "huggingface")
 
@@ -67,7 +67,6 @@ class ModelsList:
     entries: int = 0
     offers: int = 0  # priced, skipped or unreadable offers (one per entry; per provider on Hugging Face)
     endpoints: list[EndpointIn] = field(default_factory=list)
-    unread: list[Unread] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     #: False when the list cannot be trusted to be whole (empty, or no price where the shape puts it)
@@ -86,6 +85,8 @@ def parse_models_list(
     except (ValueError, UnicodeDecodeError) as exc:
         raise ExtractError(f"{source}: the model list is not JSON: {exc}") from None
     found = shape if shape != "auto" else detect_shape(doc)
+    if found is None and isinstance(doc, dict) and doc.get("data") == []:
+        found = "auto"  # an empty list has no shape to tell: it is empty, below
     if found is None:
         raise ExtractError(f"{source}: cannot tell the shape of the model list: expected {EXPECTED}")
     entries = _entries(doc, shape=found, source=source)
@@ -178,12 +179,11 @@ def _read_entry(entry: Any, *, where: str, shape: str, ctx: Context) -> list[End
         if not model_id:
             raise ExtractError(f"{fields.at('id')}: missing")
     except ExtractError as exc:
-        return [Bad(label=where, key=None, message=str(exc))]
+        return [Bad(str(exc))]
     try:
         return list(READERS[shape](fields, model_id, ctx))
     except ExtractError as exc:
-        key = None if shape == "huggingface" else endpoint_key(ctx.provider, model_id)
-        return [Bad(label=model_id, key=key, message=str(exc))]
+        return [Bad(str(exc))]
 
 
 def _summarise(result: ModelsList, bad: list[Bad], *, source: str, url: str) -> None:
@@ -195,11 +195,6 @@ def _summarise(result: ModelsList, bad: list[Bad], *, source: str, url: str) -> 
         kept = "kept as they were" if len(bad) > 1 else "kept as it was"
         message = f"{source}: {named}{more}: {len(bad)} of {result.offers} entries not read, {kept}"
         result.problems.append(Problem(kind="malformed_json", message=message, url=url, parser=True))
-        result.unread.extend(
-            Unread(key=item.key, label=item.label, url=url, reason="price not readable")
-            for item in bad
-            if item.key is not None
-        )
     if result.skipped:
         counts = ", ".join(f"{n} {reason}" for reason, n in result.skipped.most_common())
         total = sum(result.skipped.values())

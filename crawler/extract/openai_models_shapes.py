@@ -86,10 +86,8 @@ class Skip:
 
 @dataclass(frozen=True)
 class Bad:
-    """An offer that is listed but could not be read: kept as it was (`key`, when one could be formed)."""
+    """An offer that is listed but could not be read (`message` names the key path): left out."""
 
-    label: str
-    key: str | None
     message: str
 
 
@@ -102,11 +100,6 @@ class Context:
 
 Outcome = EndpointIn | Skip | Bad
 Reader = Callable[[JsonFields, str, Context], Iterator[Outcome]]
-
-
-def endpoint_key(provider: str, model_id: str) -> str:
-    """The `EndpointIn.key` of `model_id` at `provider` as these lists give it (no tag, OpenAI protocol)."""
-    return EndpointIn(provider=provider, model=model_id, provider_model_id=model_id, url="").key
 
 
 def read_deepinfra(fields: JsonFields, model_id: str, ctx: Context) -> Iterator[Outcome]:
@@ -237,7 +230,6 @@ def read_huggingface(fields: JsonFields, model_id: str, ctx: Context) -> Iterato
         raise ExtractError(f"{fields.at('providers')}: not a list: {short(offers)}")
     for j, offer in enumerate(offers):
         where = f"{fields.at('providers')}[{j}]"
-        provider: str | None = None
         try:
             p = JsonFields(offer, where)
             slug = (p.text("provider") or "").strip()
@@ -246,8 +238,7 @@ def read_huggingface(fields: JsonFields, model_id: str, ctx: Context) -> Iterato
             provider = HF_PROVIDERS.get(slug, slug)
             yield from _hf_offer(p, model_id, provider, ctx)
         except ExtractError as exc:
-            key = endpoint_key(provider, model_id) if provider else None
-            yield Bad(label=f"{model_id} ({provider or '?'})", key=key, message=str(exc))
+            yield Bad(str(exc))
 
 
 READERS: dict[str, Reader] = {

@@ -11,7 +11,8 @@ Caveats:
   crawl starts and sent as ``Authorization: Bearer``; it is never logged, never put in a problem (an
   error body that echoes it has it masked) and never stored. A 401 or 403 is one problem saying which
   variable to set (or that the key it holds was refused).
-- An entry whose price cannot be read is kept as it was (`Unread`); an empty list, a body that is not
+- An entry whose price cannot be read is left out with a problem that makes the run partial, so the
+  store keeps its last values; an empty list, a body that is not
   JSON or a list whose shape changed is an incomplete run: nothing is removed and no price is written.
 - A documented API, not a web page: robots.txt is not consulted.
 """
@@ -22,14 +23,13 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.extract.jsonfields import ExtractError
 from crawler.extract.listing import Listing
 from crawler.extract.openai_models import parse_models_list
 from crawler.spiders.document import DocumentSpider
-from db.catalog.crawled import Problem, Unread
+from db.catalog.crawled import Problem
 
 MASK = "[key hidden]"
 
@@ -42,7 +42,6 @@ class OpenAIModelsSpider(DocumentSpider):
         super().__init__(*args, **kwargs)
         env = self.source.api_key_env
         self._key = (os.environ.get(env) or "").strip() if env else ""
-        self._unread: list[Unread] = []
 
     @property
     def document_url(self) -> str:
@@ -64,14 +63,9 @@ class OpenAIModelsSpider(DocumentSpider):
             )
         except ExtractError as exc:
             return Listing().fail(Problem(kind="malformed_json", message=str(exc), url=url, parser=True))
-        self._unread = result.unread
         shape, n = result.shape, len(result.endpoints)
         self.logger.info("%s: %s shape, %d entries, %d endpoints", source.name, shape, result.entries, n)
         return Listing(endpoints=result.endpoints, problems=result.problems, complete=result.complete)
-
-    def parse_listing(self, response: Response) -> Iterator[Any]:
-        yield from super().parse_listing(response)
-        yield from self._unread
 
     def request_failed(self, failure: Any, *, what: str, listing: bool = True) -> Iterator[Problem]:
         """As every spider's, but a refused key (401, 403) says which variable to set, and no problem
