@@ -23,7 +23,15 @@ from db.probes.health import endpoint_health
 from db.probes.incidents import incidents
 from db.probes.rollups import rollup
 from db.types import utcnow
-from monitor.config import Config, Models, Monitoring, OpenRouterSource, PagesSource, Probe
+from monitor.config import (
+    Config,
+    Models,
+    Monitoring,
+    OpenAIModelsSource,
+    OpenRouterSource,
+    PagesSource,
+    Probe,
+)
 from replica.catalog import demo_catalog
 from replica.chat.behaviour import ChatBehaviour
 from replica.chat.table import ChatTable
@@ -122,6 +130,13 @@ def demo_config(replica_url: str, *, probe_every: timedelta = timedelta(seconds=
                 kind="pages",
                 provider="EigenAI",
                 urls=[f"{replica_url}/deepseek.html"],
+                every=timedelta(minutes=10),
+            ),
+            OpenAIModelsSource(
+                name="deepinfra",
+                kind="openai_models",
+                provider="DeepInfra",
+                base_url=f"{replica_url}/providers/deepinfra/v1/openai",
                 every=timedelta(minutes=10),
             ),
             *_rendered_sources(replica_url),
