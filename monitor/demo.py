@@ -25,7 +25,9 @@ from db.probes.rollups import rollup
 from db.types import utcnow
 from monitor.config import (
     Config,
+    LiteLLMSource,
     Models,
+    ModelsDevSource,
     Monitoring,
     OpenAIModelsSource,
     OpenRouterSource,
@@ -115,8 +117,8 @@ def demo_probes(replica_url: str, *, every: timedelta) -> list[Probe]:
 
 
 def demo_config(replica_url: str, *, probe_every: timedelta = timedelta(seconds=15)) -> Config:
-    """The configuration of the demo: the replica's OpenRouter API, its EigenAI page, Parasail's page drawn
-    by JavaScript (where Chromium is), six probes."""
+    """The configuration of the demo: the replica's OpenRouter API, its EigenAI page, its models.dev and
+    LiteLLM files, Parasail's page drawn by JavaScript (where Chromium is), six probes."""
     return Config(
         sources=[
             OpenRouterSource(
@@ -130,6 +132,18 @@ def demo_config(replica_url: str, *, probe_every: timedelta = timedelta(seconds=
                 kind="pages",
                 provider="EigenAI",
                 urls=[f"{replica_url}/deepseek.html"],
+                every=timedelta(minutes=10),
+            ),
+            ModelsDevSource(
+                name="modelsdev",
+                kind="modelsdev",
+                url=f"{replica_url}/sources/modelsdev/api.json",
+                every=timedelta(minutes=10),
+            ),
+            LiteLLMSource(
+                name="litellm",
+                kind="litellm",
+                url=f"{replica_url}/sources/litellm/model_prices.json",
                 every=timedelta(minutes=10),
             ),
             OpenAIModelsSource(

@@ -82,7 +82,7 @@ def test_modelsdev_crawl_stores_its_file(baselines: dict[str, Path]) -> None:
     doc = json.loads((DEFAULT_SOURCES_DIR / "modelsdev.json").read_text())
     stored = prices(baselines["modelsdev"])
     assert len(stored) == sum(len(p["models"]) for p in doc.values())
-    period, endpoint = stored["Deep Infra|zai-org/GLM-4.7"]
+    period, endpoint = stored["DeepInfra|zai-org/GLM-4.7"]
     assert period is not None and (period.input, period.output, period.cache_read) == (
         D("0.43"),
         D("1.75"),
@@ -181,6 +181,6 @@ def test_a_price_as_text_skips_its_entry_only(
     ]
     after = prices(db)
     assert all(endpoint.removed_at is None for _, endpoint in after.values())
-    period, _ = after["Deep Infra|zai-org/GLM-4.7"]
-    assert period is not None and period.input == before["Deep Infra|zai-org/GLM-4.7"][0].input == D("0.43")  # type: ignore[union-attr]
+    period, _ = after["DeepInfra|zai-org/GLM-4.7"]
+    assert period is not None and period.input == before["DeepInfra|zai-org/GLM-4.7"][0].input == D("0.43")  # type: ignore[union-attr]
     assert report.endpoints_seen == len(before) - 2
