@@ -49,7 +49,10 @@ class StorePipeline:
         started = utcnow()
         self.run_id = start_run(engine=self.engine, source=spider.source.name, started=started)
         self.result = CrawlResult(
-            source=spider.source.name, started=started, authority=spider.source.authority
+            source=spider.source.name,
+            started=started,
+            authority=spider.source.authority,
+            canonical_models=spider.source.kind == "openrouter",
         )
 
     def process_item(self, item: Any) -> Any:

@@ -212,3 +212,6 @@ class CrawlResult:
     #: the source's rank of authority: 0 first (a provider's own API or page, OpenRouter), then
     #: models.dev, then LiteLLM (`db.catalog.observations`; `[catalog] authority` reorders)
     authority: int = 0
+    #: whether the source's model ids are canonical ids (OpenRouter's API), or providers' own ids to
+    #: match to canonical ones (every other source: `db.catalog.upsert.upsert_models`)
+    canonical_models: bool = True

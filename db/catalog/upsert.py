@@ -12,6 +12,7 @@ history rows and, unless this is the source's first crawl (its baseline), a `new
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Row, select, update
@@ -25,6 +26,9 @@ from db.catalog.matching import Match, ModelMatcher
 from db.catalog.observations import Identity, Observer, open_observations
 from db.catalog.provider_names import ProviderNames
 from db.models import Endpoint, EndpointRevision, Model, Observation, PricePeriod, Provider, table
+
+#: In a model's meta: its id is a provider's, matched to no canonical model (yet).
+PROVISIONAL = "provisional"
 
 #: An endpoint of the crawl by key, with the canonical id of its model and how it was matched.
 Listed = dict[str, tuple[EndpointIn, str, str]]
@@ -106,22 +110,35 @@ def upsert_models(
     """Insert the new models (a `new_model` change each, but in a baseline), update what known ones
     state; returns every model id by canonical id, and the crawl's endpoints by key with their model's.
 
-    A source below the first rank of authority (models.dev, LiteLLM) fills what a known model lacks
-    and changes nothing it has."""
+    A source whose model ids are canonical (OpenRouter's API: `CrawlResult.canonical_models`) names
+    models by their canonical ids. Any other source names them by the provider's ids: each is matched
+    against the known canonical models first (`db.catalog.matching`), and the source's description of
+    it fills what that model lacks; an id that matches nothing stands as its own model, marked
+    `provisional` in its meta, so that a later crawl can match it to a canonical model when one appears
+    (and re-point the endpoint) instead of matching it to itself. A source below the first rank of
+    authority (models.dev, LiteLLM) never changes what a known model has."""
     s, t = batch.s, table(Model)
     columns = [t.c.id, t.c.canonical_id, *(t.c[name] for name in _MODEL_FIELDS)]
     known = {r.canonical_id: r for r in s.execute(select(*columns))}
-    matcher = ModelMatcher(aliases=aliases, known_ids=known)
+    settled = {canonical: row for canonical, row in known.items() if not (row.meta or {}).get(PROVISIONAL)}
+    matcher = ModelMatcher(aliases=aliases, known_ids=settled)
     incoming: dict[str, ModelIn] = {}
-    for model in result.models:
-        incoming[model.id] = model
-        matcher.add_known(model.id)
+    described = {model.id: model for model in result.models}
+    if result.canonical_models:
+        incoming.update(described)
+        for model in result.models:
+            matcher.add_known(model.id)
     # Endpoints name their model by the provider's id; resolve each to the canonical one.
     resolved: dict[int, Match] = {}
     for index, endpoint in enumerate(result.endpoints):
-        resolved[index] = matcher.match(endpoint.model, provider=endpoint.provider)
-    for match in resolved.values():
-        incoming.setdefault(match.canonical_id, ModelIn(id=match.canonical_id))
+        match = matcher.match(endpoint.model, provider=endpoint.provider)
+        resolved[index] = match
+        if match.canonical_id not in incoming:
+            given = described.get(endpoint.model)
+            incoming[match.canonical_id] = (
+                replace(given, id=match.canonical_id) if given else ModelIn(id=match.canonical_id)
+            )
+    fill_only = batch.authority > 0 or not result.canonical_models
     new_rows: list[dict[str, Any]] = []
     seen_ids: list[int] = []
     for canonical, given in incoming.items():
@@ -129,13 +146,19 @@ def upsert_models(
         if row is None:
             values = {name: default() for name, default in _MODEL_DEFAULTS.items()}
             values.update(_model_changes(None, given))
+            if not result.canonical_models:
+                values["meta"] = {**values["meta"], PROVISIONAL: True}
             values.update(canonical_id=canonical, first_seen=batch.now, last_seen=batch.now)
             new_rows.append(values)
             if not baseline:
                 batch.change(ch.NEW_MODEL, model=canonical, new=given.name or canonical)
             continue
         seen_ids.append(row.id)
-        values = _model_changes(row, given, fill_only=batch.authority > 0)
+        values = _model_changes(row, given, fill_only=fill_only)
+        if result.canonical_models and (row.meta or {}).get(PROVISIONAL):
+            meta = dict(values.get("meta", row.meta))
+            meta.pop(PROVISIONAL, None)
+            values["meta"] = meta  # the canonical catalog lists it under this id: settled
         if values:
             s.execute(update(t).where(t.c.id == row.id).values(**values))
     batch.touch(t, t.c.last_seen, seen_ids)

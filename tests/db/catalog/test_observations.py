@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing
 from db.catalog.ingest import ingest_run
 from db.catalog.runs import start_run
-from db.models import Change, Disagreement, Endpoint, Observation, PricePeriod, Provider
+from db.models import Change, Disagreement, Endpoint, Model, Observation, PricePeriod, Provider
 
 T0 = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 GLM = "zai-org/GLM-4.7"
@@ -38,15 +38,25 @@ def glm(
     )
 
 
-def crawl(engine: Any, source: str, authority: int, endpoints: list[EndpointIn], *, at: datetime) -> Any:
+def crawl(
+    engine: Any,
+    source: str,
+    authority: int,
+    endpoints: list[EndpointIn],
+    *,
+    at: datetime,
+    models: list[ModelIn] | None = None,
+) -> Any:
     run_id = start_run(engine=engine, source=source, started=at)
+    canonical = models is None  # like OpenRouter's API; a catalog describes models by providers' ids
     result = CrawlResult(
         source=source,
         started=at,
         finished=at,
         endpoints=endpoints,
-        models=[ModelIn(id="z-ai/glm-4.7", hugging_face_id=GLM)],
+        models=[ModelIn(id="z-ai/glm-4.7", hugging_face_id=GLM)] if models is None else models,
         authority=authority,
+        canonical_models=canonical,
     )
     return ingest_run(engine=engine, run_id=run_id, result=result, aliases={GLM: "z-ai/glm-4.7"}, now=at)
 
@@ -179,3 +189,49 @@ def test_an_endpoint_behind_openrouter_is_not_the_providers_direct_one(engine: A
         ("deepinfra/fp8", "openrouter"),
     ]
     assert rows(engine, Disagreement) == []
+
+
+def chat(provider: str, model_id: str, input: str = "0.28") -> EndpointIn:
+    return EndpointIn(
+        provider=provider,
+        model=model_id,
+        provider_model_id=model_id,
+        url="https://api.deepseek.com/chat/completions",
+        pricing=Pricing(input=D(input), output=D("0.42")),
+    )
+
+
+def test_a_catalogs_model_is_matched_to_the_canonical_one_not_to_its_own_description(engine: Any) -> None:
+    routed = chat("OpenRouter", "deepseek/deepseek-chat")
+    openrouter_models = [ModelIn(id="deepseek/deepseek-chat", name="DeepSeek V3")]
+    run_id = start_run(engine=engine, source="openrouter", started=T0)
+    result = CrawlResult(source="openrouter", started=T0, endpoints=[routed], models=openrouter_models)
+    ingest_run(engine=engine, run_id=run_id, result=result, now=T0)
+    described = [ModelIn(id="deepseek-chat", name="DeepSeek Chat (a catalog's name)")]
+    crawl(engine, "litellm", LITELLM, [chat("deepseek", "deepseek-chat")], at=T0, models=described)
+    direct = next(e for e in rows(engine, Endpoint) if e.provider_model_id == "deepseek-chat")
+    models = {m.id: m for m in rows(engine, Model)}
+    assert models[direct.model_id].canonical_id == "deepseek/deepseek-chat"
+    assert models[direct.model_id].name == "DeepSeek V3"  # the canonical catalog's name stays
+    assert direct.match_rule == "suffix"
+    assert "deepseek-chat" not in {m.canonical_id for m in models.values()}
+
+
+def test_a_provisional_model_is_re_pointed_once_the_canonical_one_appears(engine: Any) -> None:
+    described = [ModelIn(id="deepseek-v4", name="DeepSeek V4")]
+    crawl(engine, "litellm", LITELLM, [chat("deepseek", "deepseek-v4")], at=T0, models=described)
+    (model,) = rows(engine, Model)
+    assert (model.canonical_id, model.meta.get("provisional")) == ("deepseek-v4", True)
+    (endpoint,) = rows(engine, Endpoint)
+    assert endpoint.match_rule == "own"
+    later = T0 + timedelta(hours=1)
+    run_id = start_run(engine=engine, source="openrouter", started=later)
+    routed = chat("OpenRouter", "deepseek/deepseek-v4")
+    result = CrawlResult(
+        source="openrouter", started=later, endpoints=[routed], models=[ModelIn(id="deepseek/deepseek-v4")]
+    )
+    ingest_run(engine=engine, run_id=run_id, result=result, now=later)
+    crawl(engine, "litellm", LITELLM, [chat("deepseek", "deepseek-v4")], at=later, models=described)
+    endpoint = next(e for e in rows(engine, Endpoint) if e.provider_model_id == "deepseek-v4")
+    models = {m.id: m.canonical_id for m in rows(engine, Model)}
+    assert (models[endpoint.model_id], endpoint.match_rule) == ("deepseek/deepseek-v4", "suffix")
