@@ -27,15 +27,16 @@ is not what the shape documents. Prices are USD per 1M tokens in every shape
   quantization, supported_features, supported_sampling_parameters, pricing: {prompt, completion,
   input_cache_read?}, price: {input: {usd, tao}, output: {usd, tao}}}]}``; ``pricing`` is read, else
   ``price.*.usd``.
-- ``huggingface`` (``GET https://router.huggingface.co/v1/models``): ``{"data": [{id, providers:
-  [{provider, status, context_length, pricing: {input, output}, supports_tools,
-  supports_structured_output, first_token_latency_ms?, throughput?}]}]}``: one endpoint per (model,
-  provider) whose status is ``live``, named for the provider behind the router (``together`` ->
-  ``Together``), reached at the router's chat URL. Its ``first_token_latency_ms`` and ``throughput`` are
-  Hugging Face's own recent figures for that provider (one number each, no percentile or window given):
-  they are kept as `ReportedStats` labelled with the source's name, under the key ``"value"`` of
-  ``latency_30m`` (ms to the first token) and ``throughput_30m`` (tokens/s), never as a ``p50``/``p90``,
-  so nothing reads them as our probes' or OpenRouter's percentiles (the recommender reads only ``p90``).
+- ``huggingface`` (``GET https://router.huggingface.co/v1/models``): ``{"data": [{id, providers: [{provider,
+  status, context_length, pricing: {input, output}, supports_tools, supports_structured_output,
+  first_token_latency_ms?, throughput?}]}]}``: one endpoint per (model, provider) whose status is ``live``,
+  named for the provider behind the router (``together`` -> ``Together``), reached at the router's chat URL,
+  with tag ``huggingface/<provider>`` (not the provider's direct endpoint, as one behind OpenRouter is not).
+  Its ``first_token_latency_ms`` and ``throughput`` are Hugging Face's own recent figures for that provider
+  (one number each, no percentile or window given): they are kept as `ReportedStats` labelled with the
+  source's name, under the key ``"value"`` of ``latency_30m`` (ms to the first token) and ``throughput_30m``
+  (tokens/s), never as a ``p50``/``p90``, so nothing reads them as our probes' or OpenRouter's percentiles
+  (the recommender reads only ``p90``).
 """
 
 from __future__ import annotations
@@ -280,6 +281,9 @@ def _hf_offer(p: JsonFields, model_id: str, provider: str, ctx: Context) -> Iter
         ),
         parameters=parameters,
         reported=reported,
+        # reached through Hugging Face's router, it is not the provider's direct endpoint (as one behind
+        # OpenRouter carries OpenRouter's tag): `huggingface/<provider>` keeps the two apart
+        tag=f"huggingface/{(p.text('provider') or provider).lower()}",
     )
 
 
@@ -295,6 +299,7 @@ def _endpoint(
     parameters: tuple[str, ...] = (),
     quantization: str | None = None,
     reported: ReportedStats | None = None,
+    tag: str | None = None,
 ) -> EndpointIn:
     return EndpointIn(
         provider=provider or ctx.provider,
@@ -302,6 +307,7 @@ def _endpoint(
         provider_model_id=model_id,
         url=ctx.chat_url,
         protocol="openai",
+        tag=tag,
         name=name,
         context_length=context_length,
         max_output_tokens=max_output_tokens,

@@ -180,7 +180,8 @@ def test_shape_details() -> None:
     assert tiers == [{"min_prompt_tokens": 128000, "input": "0.6", "output": "2.6"}]
     hf = parse(replica_file("huggingface"), "hf-router")
     endpoint = by_model(hf)[("Novita", "zai-org/GLM-4.7")]
-    assert endpoint.tag is None and endpoint.url == f"{BASE}/chat/completions"
+    # behind the router, not the provider's direct endpoint: tagged like one behind OpenRouter
+    assert endpoint.tag == "huggingface/novita" and endpoint.url == f"{BASE}/chat/completions"
     assert (
         endpoint.reported is not None and endpoint.reported.source == "hf-router"
     )  # labelled with the source
