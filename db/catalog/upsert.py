@@ -64,6 +64,8 @@ def upsert_providers(batch: IngestBatch, result: CrawlResult) -> dict[str, int]:
     under every spelling the crawl uses (`db.catalog.provider_names`: `deepinfra` is `DeepInfra`)."""
     s, t = batch.s, table(Provider)
     known = {r.name: r for r in s.execute(select(t.c.id, t.c.name, t.c.slug, t.c.meta))}
+    if result.canonical_models:
+        _take_canonical_spellings(batch, result, known)
     names = ProviderNames(known)
     wanted: dict[str, Any] = {}
     spellings: dict[str, str] = {}  # as the crawl spells it -> the stored name
@@ -88,8 +90,8 @@ def upsert_providers(batch: IngestBatch, result: CrawlResult) -> dict[str, int]:
                 }
             )
             continue
-        if given is None or batch.authority > 0:
-            continue  # a catalog's spelling of a known provider does not rename or re-describe it
+        if given is None or batch.authority > 0 or not result.canonical_models:
+            continue  # another source's description of a known provider does not re-describe it
         values: dict[str, Any] = {}
         if given.slug and row.slug != given.slug:
             values["slug"] = given.slug
@@ -102,6 +104,22 @@ def upsert_providers(batch: IngestBatch, result: CrawlResult) -> dict[str, int]:
     ids = {name: row_id for row_id, name in s.execute(select(t.c.id, t.c.name))}
     ids.update((spelling, ids[stored]) for spelling, stored in spellings.items())
     return ids
+
+
+def _take_canonical_spellings(batch: IngestBatch, result: CrawlResult, known: dict[str, Row[Any]]) -> None:
+    """Providers stored under another source's spelling (models.dev's `Deep Infra`, LiteLLM's
+    `deepinfra`) take the canonical catalog's (OpenRouter's `DeepInfra`); `known` follows."""
+    t = table(Provider)
+    spellings = {p.name for p in result.providers} | {e.provider for e in result.endpoints}
+    names = ProviderNames(known)
+    for spelling in sorted(spellings):
+        stored = names.get(spelling)
+        if stored is None or stored == spelling or spelling in known:
+            continue
+        row = known.pop(stored)
+        batch.s.execute(update(t).where(t.c.id == row.id).values(name=spelling))
+        known[spelling] = row
+        names = ProviderNames(known)
 
 
 def upsert_models(

@@ -48,7 +48,7 @@ def crawl(
     models: list[ModelIn] | None = None,
 ) -> Any:
     run_id = start_run(engine=engine, source=source, started=at)
-    canonical = models is None  # like OpenRouter's API; a catalog describes models by providers' ids
+    canonical = source == "openrouter"  # OpenRouter's ids are canonical; other sources' are providers'
     result = CrawlResult(
         source=source,
         started=at,
@@ -235,3 +235,12 @@ def test_a_provisional_model_is_re_pointed_once_the_canonical_one_appears(engine
     endpoint = next(e for e in rows(engine, Endpoint) if e.provider_model_id == "deepseek-v4")
     models = {m.id: m.canonical_id for m in rows(engine, Model)}
     assert (models[endpoint.model_id], endpoint.match_rule) == ("deepseek/deepseek-v4", "suffix")
+
+
+def test_the_canonical_catalog_spelling_of_a_provider_wins_whoever_came_first(engine: Any) -> None:
+    crawl(engine, "modelsdev", MODELSDEV, [glm("Deep Infra")], at=T0, models=[])
+    assert [p.name for p in rows(engine, Provider)] == ["Deep Infra"]
+    routed = glm("DeepInfra", tag="deepinfra/fp8")
+    crawl(engine, "openrouter", OWN, [routed], at=T0 + timedelta(hours=1))
+    assert [p.name for p in rows(engine, Provider)] == ["DeepInfra"]
+    assert len({e.provider_id for e in rows(engine, Endpoint)}) == 1
