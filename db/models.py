@@ -195,6 +195,7 @@ class Observation(SQLModel, table=True):
     overrides: list[dict[str, Any]] | None = _json(None)
     context_length: int | None = None
     max_output_tokens: int | None = None
+    max_prompt_tokens: int | None = None  # an input limit below the context (models.dev limit.input)
     parameters: list[str] | None = _json(None)
     run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
 

@@ -6,7 +6,9 @@ After a crawl, the endpoints it observed are compared across every source's open
 updated, no new change) while they differ, and closes with a `sources_agree` change when they agree or
 only one source still says anything. Differences that are only formatting never count: prices are
 compared to a relative tolerance of `PRICE_TOLERANCE` (float noise and rounding to a cent of a cent),
-and a context of 128K given as 128,000 by one source and 131,072 by another is the same context.
+a context of 128K given as 128,000 by one source and 131,072 by another is the same context, and a context
+that is another source's input limit (LiteLLM's `max_input_tokens` against models.dev's `limit.input`) is
+no disagreement about the context.
 """
 
 from __future__ import annotations
@@ -57,6 +59,21 @@ def disagree(field: str, values: Mapping[str, Any]) -> bool:
     return any(not _same_tokens(int(first), int(v)) for v in given[1:])
 
 
+def _input_limit_explains(rows: list[Row[Any]]) -> bool:
+    """Whether every source's context is another's context or input limit: LiteLLM's
+    `max_input_tokens` is models.dev's `limit.input` (272K of GPT-5's 400K context), not a context."""
+    limits = [
+        {v for v in (row.context_length, row.max_prompt_tokens) if v is not None}
+        for row in rows
+        if row.context_length is not None
+    ]
+    return all(
+        any(_same_tokens(a, b) for a in mine for b in theirs)
+        for i, mine in enumerate(limits)
+        for theirs in limits[i + 1 :]
+    )
+
+
 def _shown(value: Any) -> Any:
     """A value as a disagreement keeps it (JSON): prices as decimal strings."""
     if isinstance(value, Decimal):
@@ -79,6 +96,8 @@ def compare_sources(observations: Iterable[Row[Any]]) -> dict[int, dict[str, dic
             if field in _PRICES and len(currencies) > 1:
                 continue
             values = {row.source: getattr(row, field) for row in rows if getattr(row, field) is not None}
+            if field == "context_length" and _input_limit_explains(rows):
+                continue
             if disagree(field, values):
                 found.setdefault(endpoint_id, {})[field] = {k: _shown(v) for k, v in sorted(values.items())}
     return found

@@ -24,7 +24,15 @@ from db.types import clean_price
 #: The prices an observation keeps (per 1M tokens; `request` per request).
 PRICES = ("input", "output", "cache_read", "cache_write", "request")
 #: Everything compared to tell whether a source's view changed.
-VALUE_FIELDS = (*PRICES, "currency", "overrides", "context_length", "max_output_tokens", "parameters")
+VALUE_FIELDS = (
+    *PRICES,
+    "currency",
+    "overrides",
+    "context_length",
+    "max_output_tokens",
+    "max_prompt_tokens",
+    "parameters",
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ def view_values(given: EndpointIn) -> dict[str, Any]:
     values["overrides"] = list(pricing.overrides) if pricing and pricing.overrides else None
     values["context_length"] = given.context_length
     values["max_output_tokens"] = given.max_output_tokens
+    values["max_prompt_tokens"] = given.max_prompt_tokens
     values["parameters"] = sorted(given.parameters) if given.parameters else None
     return values
 

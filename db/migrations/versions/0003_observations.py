@@ -65,6 +65,7 @@ def upgrade() -> None:
         sa.Column("overrides", sa.JSON(), nullable=True),
         sa.Column("context_length", sa.Integer(), nullable=True),
         sa.Column("max_output_tokens", sa.Integer(), nullable=True),
+        sa.Column("max_prompt_tokens", sa.Integer(), nullable=True),
         sa.Column("parameters", sa.JSON(), nullable=True),
         sa.Column("run_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
@@ -103,6 +104,7 @@ def _observations_from_current_values() -> None:
         sa.column("currency"),
         sa.column("context_length"),
         sa.column("max_output_tokens"),
+        sa.column("max_prompt_tokens"),
         sa.column("parameters", sa.JSON()),
         sa.column("first_seen", db.types.UTCDateTime()),
         sa.column("last_seen", db.types.UTCDateTime()),
@@ -135,6 +137,7 @@ def _observations_from_current_values() -> None:
                 "currency",
                 "context_length",
                 "max_output_tokens",
+                "max_prompt_tokens",
             )
         ),
         sa.column("valid_from", db.types.UTCDateTime()),
@@ -167,6 +170,7 @@ def _observations_from_current_values() -> None:
                 "overrides": price.overrides if price else None,
                 "context_length": e.context_length,
                 "max_output_tokens": e.max_output_tokens,
+                "max_prompt_tokens": e.max_prompt_tokens,
                 "parameters": list(e.parameters or []),
                 **{name: getattr(price, name) if price else None for name in _PRICES},
             }

@@ -213,7 +213,7 @@ def test_a_catalogs_model_is_matched_to_the_canonical_one_not_to_its_own_descrip
     models = {m.id: m for m in rows(engine, Model)}
     assert models[direct.model_id].canonical_id == "deepseek/deepseek-chat"
     assert models[direct.model_id].name == "DeepSeek V3"  # the canonical catalog's name stays
-    assert direct.match_rule == "suffix"
+    assert direct.match_rule not in (None, "own")  # matched by a rule (db.catalog.matching)
     assert "deepseek-chat" not in {m.canonical_id for m in models.values()}
 
 
@@ -234,7 +234,8 @@ def test_a_provisional_model_is_re_pointed_once_the_canonical_one_appears(engine
     crawl(engine, "litellm", LITELLM, [chat("deepseek", "deepseek-v4")], at=later, models=described)
     endpoint = next(e for e in rows(engine, Endpoint) if e.provider_model_id == "deepseek-v4")
     models = {m.id: m.canonical_id for m in rows(engine, Model)}
-    assert (models[endpoint.model_id], endpoint.match_rule) == ("deepseek/deepseek-v4", "suffix")
+    assert models[endpoint.model_id] == "deepseek/deepseek-v4"
+    assert endpoint.match_rule not in (None, "own")
 
 
 def test_the_canonical_catalog_spelling_of_a_provider_wins_whoever_came_first(engine: Any) -> None:
@@ -244,3 +245,12 @@ def test_the_canonical_catalog_spelling_of_a_provider_wins_whoever_came_first(en
     crawl(engine, "openrouter", OWN, [routed], at=T0 + timedelta(hours=1))
     assert [p.name for p in rows(engine, Provider)] == ["DeepInfra"]
     assert len({e.provider_id for e in rows(engine, Endpoint)}) == 1
+
+
+def test_a_context_that_is_another_sources_input_limit_is_no_disagreement(engine: Any) -> None:
+    crawl(engine, "modelsdev", MODELSDEV, [glm("deepinfra", context=400000, max_prompt_tokens=272000)], at=T0)
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=272000, max_prompt_tokens=272000)], at=T0)
+    assert rows(engine, Disagreement) == []
+    crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=128000)], at=T0 + timedelta(hours=1))
+    (disagreement,) = rows(engine, Disagreement)
+    assert disagreement.values == {"litellm": 128000, "modelsdev": 400000}
