@@ -40,9 +40,14 @@ def _same_price(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= PRICE_TOLERANCE * max(abs(a), abs(b))
 
 
+#: Token limits within this share of each other agree (1,048,575 against 1,048,576; 262,140 against 262,144).
+TOKEN_TOLERANCE = 0.001
+
+
 def _same_tokens(a: int, b: int) -> bool:
-    """Equal, or the same number of K written as thousands by one and as 1,024s by the other."""
-    if a == b:
+    """Equal within `TOKEN_TOLERANCE`, or the same number of K written as thousands by one and as 1,024s by
+    the other."""
+    if abs(a - b) <= TOKEN_TOLERANCE * max(a, b):
         return True
     small, large = sorted((a, b))
     return small % 1000 == 0 and large % 1024 == 0 and small // 1000 == large // 1024

@@ -146,6 +146,7 @@ def test_a_disagreement_opens_holds_through_formatting_and_closes_when_sources_a
 def test_a_context_of_128k_written_two_ways_is_no_disagreement_but_64k_is(engine: Any) -> None:
     crawl(engine, "deepinfra", OWN, [glm(context=131072)], at=T0)
     crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=128000)], at=T0)
+    crawl(engine, "modelsdev", MODELSDEV, [glm("deepinfra", context=130999)], at=T0)  # off by a few tokens
     assert rows(engine, Disagreement) == []
     crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=64000)], at=T0 + timedelta(hours=1))
     (disagreement,) = rows(engine, Disagreement)
