@@ -1,10 +1,11 @@
-"""Read routes of the catalog: endpoints, their prices and probe history, models, changes."""
+"""Read routes of the catalog: endpoints, their prices and probe history, models, changes, and where
+sources disagree."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
@@ -27,6 +28,8 @@ from api.query_models import TERMINUS, ChangeKind, EndpointFilters
 from api.render import dumps
 from api.schemas import (
     ChangeList,
+    DisagreementField,
+    DisagreementList,
     EndpointList,
     EndpointPublic,
     ModelDetail,
@@ -36,6 +39,7 @@ from api.schemas import (
 )
 from db.catalog.listing import EndpointQuery, select_endpoints, select_models
 from db.catalog.snapshot import CatalogSnapshot
+from db.catalog.sources_read import DISAGREEMENT_FIELDS, DisagreementQuery, list_disagreements
 from db.catalog.timeline import list_changes, price_periods
 from db.probes.figures import endpoint_probe_series
 
@@ -254,3 +258,47 @@ async def changes(
         return {"data": [render.change(c) for c in rows], "total": total, "limit": limit, "offset": offset}
 
     return await cached(request, build, in_thread=True)
+
+
+assert get_args(DisagreementField) == DISAGREEMENT_FIELDS
+
+
+@router.get(
+    "/disagreements",
+    response_model=DisagreementList,
+    responses=ERRORS,
+    summary="Where sources disagree",
+)
+async def disagreements(
+    request: Request,
+    provider: Annotated[
+        str | None, Query(max_length=200, description="provider name", examples=["DeepInfra"])
+    ] = None,
+    model: Annotated[
+        str | None,
+        Query(
+            max_length=300,
+            description="canonical model id, a provider's model id, or a configured alias",
+            examples=[TERMINUS],
+        ),
+    ] = None,
+    field: Annotated[
+        DisagreementField | None, Query(description="only this field", examples=["input"])
+    ] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    """Open disagreements: two or more sources giving different values (beyond rounding and formatting)
+    for one field of an active endpoint, with every source's value, newest first."""
+
+    def build(snapshot: CatalogSnapshot) -> dict[str, Any]:
+        page = {"limit": limit, "offset": offset}
+        resolved = snapshot.resolve_model(model) if model is not None else None
+        if model is not None and resolved is None:
+            return {"data": [], "total": 0, **page}
+        query = DisagreementQuery(model=resolved, provider=provider, field=field, limit=limit, offset=offset)
+        found, total = list_disagreements(snapshot, query)
+        now = snapshot.taken_at
+        return {"data": [render.disagreement(e, x, now=now) for e, x in found], "total": total, **page}
+
+    return await cached(request, build)

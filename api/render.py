@@ -12,13 +12,21 @@ from decimal import Decimal
 from typing import Any
 
 from db.catalog.crawled import PRICE_FIELDS
-from db.catalog.state import UPTIME_WINDOWS, EndpointState, ModelState, Prices
+from db.catalog.state import (
+    UPTIME_WINDOWS,
+    EndpointState,
+    ModelState,
+    Prices,
+    SourceDisagreement,
+    SourceView,
+)
 from db.models import Change, PricePeriod
 from db.probes.figures import ProbeSeries
 from db.recommend.cost import Workload
 from db.recommend.ranking import Excluded, Ranked, Recommendation
 
 _PRICE_KEYS = (*PRICE_FIELDS, "discount")
+_TOKEN_FIELDS = frozenset({"context_length", "max_output_tokens"})
 
 
 def dumps(body: Any) -> bytes:
@@ -104,6 +112,60 @@ def endpoint(e: EndpointState) -> dict[str, Any]:
         "first_seen": iso(e.first_seen),
         "last_seen": iso(e.last_seen),
         "removed_at": iso(e.removed_at),
+        "sources": [source_view(v) for v in e.sources],
+        "disagreements": [endpoint_disagreement(x) for x in e.disagreements],
+    }
+
+
+def source_view(v: SourceView) -> dict[str, Any]:
+    return {
+        "source": v.source,
+        "pricing": {
+            "input": money(v.input),
+            "output": money(v.output),
+            "cache_read": money(v.cache_read),
+            "cache_write": money(v.cache_write),
+        },
+        "currency": v.currency,
+        "context_length": v.context_length,
+        "max_output_tokens": v.max_output_tokens,
+        "authority": v.authority,
+        "seen": iso(v.seen),
+        "since": iso(v.since),
+    }
+
+
+def _number(value: Decimal | int | None) -> float | int | None:
+    """A disagreement's value: a price as a JSON number, a token count as an integer."""
+    return money(value) if isinstance(value, Decimal) else value
+
+
+def endpoint_disagreement(x: SourceDisagreement) -> dict[str, Any]:
+    return {
+        "field": x.field,
+        "values": {source: _number(value) for source, value in x.values.items()},
+        "since": iso(x.since),
+    }
+
+
+def disagreement(e: EndpointState, x: SourceDisagreement, *, now: datetime) -> dict[str, Any]:
+    """One open disagreement with its endpoint, for /api/v1/disagreements."""
+    # the endpoint's own columns and open price period hold its current values
+    value = getattr(e if x.field in _TOKEN_FIELDS else e.prices, x.field, None)
+    return {
+        "endpoint_id": e.id,
+        "provider": e.provider,
+        "model": e.model,
+        "provider_model_id": e.provider_model_id,
+        "tag": e.tag,
+        "field": x.field,
+        "values": {source: _number(v) for source, v in x.values.items()},
+        "since": iso(x.since),
+        "updated_at": iso(x.updated_at),
+        "days": max(0, (now - x.since).days),
+        "current_source": e.source,
+        "current_value": _number(value),
+        "currency": e.currency,
     }
 
 

@@ -60,6 +60,31 @@ _ENDPOINT_EXAMPLE: dict[str, Any] = {
     "first_seen": "2026-05-18T12:00:00Z",
     "last_seen": "2026-05-22T06:00:00Z",
     "removed_at": None,
+    "sources": [
+        {
+            "source": "openrouter",
+            "pricing": {"input": 0.27, "output": 0.95, "cache_read": None, "cache_write": None},
+            "currency": "USD",
+            "context_length": 163840,
+            "max_output_tokens": 32768,
+            "authority": 0,
+            "seen": "2026-05-22T06:00:00Z",
+            "since": "2026-05-18T12:00:00Z",
+        },
+        {
+            "source": "modelsdev",
+            "pricing": {"input": 0.27, "output": 1.0, "cache_read": None, "cache_write": None},
+            "currency": "USD",
+            "context_length": 163840,
+            "max_output_tokens": 32768,
+            "authority": 1,
+            "seen": "2026-05-22T06:00:00Z",
+            "since": "2026-05-19T06:00:00Z",
+        },
+    ],
+    "disagreements": [
+        {"field": "output", "values": {"openrouter": 0.95, "modelsdev": 1.0}, "since": "2026-05-19T06:00:00Z"}
+    ],
 }
 
 
@@ -113,6 +138,45 @@ class Reported(_Out):
     status: int | None
 
 
+class SourcePricing(_Out):
+    """One source's token prices per 1M tokens; null: the source does not say."""
+
+    input: float | None
+    output: float | None
+    cache_read: float | None
+    cache_write: float | None
+
+
+class SourcePublic(_Out):
+    """What one source (a configured crawl source: the provider's own list, OpenRouter, models.dev,
+    LiteLLM...) says of the endpoint now."""
+
+    source: str
+    pricing: SourcePricing
+    currency: str
+    context_length: int | None
+    max_output_tokens: int | None
+    authority: int = Field(description="its rank of authority: the lowest lists the current values")
+    seen: str = Field(description="the last crawl of the source that listed the endpoint")
+    since: str = Field(description="since when the source says these values")
+
+
+#: The fields sources can disagree about (`db.catalog.sources_read.DISAGREEMENT_FIELDS`).
+DisagreementField = Literal[
+    "input", "output", "cache_read", "cache_write", "context_length", "max_output_tokens"
+]
+
+
+class EndpointDisagreement(_Out):
+    """Sources that disagree about one field of the endpoint (beyond rounding and formatting)."""
+
+    field: DisagreementField
+    values: dict[str, float | int] = Field(
+        description="each source's value: prices per 1M tokens, token counts as integers"
+    )
+    since: str
+
+
 class EndpointPublic(_Out):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_ENDPOINT_EXAMPLE]})
 
@@ -142,6 +206,8 @@ class EndpointPublic(_Out):
     first_seen: str
     last_seen: str
     removed_at: str | None
+    sources: list[SourcePublic] = Field(description="every source's view of it, its `source` first")
+    disagreements: list[EndpointDisagreement] = Field(description="open disagreements between its sources")
 
 
 class EndpointList(_Out):
@@ -283,6 +349,49 @@ class ChangePublic(_Out):
 
 class ChangeList(_Out):
     data: list[ChangePublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class DisagreementPublic(EndpointDisagreement):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "endpoint_id": 412,
+                    "provider": "DeepInfra",
+                    "model": "z-ai/glm-4.7",
+                    "provider_model_id": "zai-org/GLM-4.7",
+                    "tag": None,
+                    "field": "input",
+                    "values": {"deepinfra": 1.05, "modelsdev": 1.4},
+                    "since": "2026-05-19T06:00:00Z",
+                    "updated_at": "2026-05-19T06:00:00Z",
+                    "days": 3,
+                    "current_source": "deepinfra",
+                    "current_value": 1.05,
+                    "currency": "USD",
+                }
+            ]
+        },
+    )
+
+    endpoint_id: int
+    provider: str
+    model: str = Field(description="canonical model id")
+    provider_model_id: str
+    tag: str | None
+    updated_at: str = Field(description="when the values last moved")
+    days: int = Field(description="whole days open")
+    current_source: str = Field(description="the source the endpoint's current values come from")
+    current_value: float | int | None = Field(description="the endpoint's current value of the field")
+    currency: str = Field(description="of the prices")
+
+
+class DisagreementList(_Out):
+    data: list[DisagreementPublic]
     total: int
     limit: int
     offset: int

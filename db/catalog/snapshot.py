@@ -1,7 +1,9 @@
 """The read side of the catalog for the API and the recommender: snapshots of the current catalog.
 
-The whole current catalog (a few thousand endpoints at most) is read in three queries, plus our probes'
-health, into a `CatalogSnapshot` of plain `EndpointState`/`ModelState` rows; listing, filtering, sorting
+The whole current catalog (a few thousand endpoints at most) is read in five queries (endpoints with
+their open prices, the aggregator's latest figures, models, every source's open observation and the open
+disagreements: `db.catalog.sources_read`), plus our probes' health, into a `CatalogSnapshot` of plain
+`EndpointState`/`ModelState` rows; listing, filtering, sorting
 (`db.catalog.listing`) and recommending (`db.recommend.ranking`) then run in memory. `store_version`
 says when a snapshot is out of date; `db.catalog.reader.CatalogReader` keeps one. History (price
 periods, changes: `db.catalog.timeline`; probe series) is read on demand, one indexed query per page.
@@ -19,7 +21,16 @@ from sqlmodel import Session
 
 from db.catalog.crawled import PRICE_FIELDS
 from db.catalog.matching import ModelMatcher, normalise_model_id
-from db.catalog.state import EndpointState, Health, ModelState, Prices, Reported
+from db.catalog.sources_read import current_first, in_source_order, read_disagreements, read_sources
+from db.catalog.state import (
+    EndpointState,
+    Health,
+    ModelState,
+    Prices,
+    Reported,
+    SourceDisagreement,
+    SourceView,
+)
 from db.models import (
     Change,
     CrawlRun,
@@ -124,7 +135,7 @@ def load_snapshot(
     health: HealthLoader | None = None,
     version: Version | None = None,
 ) -> CatalogSnapshot:
-    """Read the whole catalog (three queries, plus our probes' health) into a snapshot.
+    """Read the whole catalog (five queries, plus our probes' health) into a snapshot.
 
     `health` reads our probes' figures per endpoint id (default `probe_health`)."""
     now = now or utcnow()
@@ -132,13 +143,34 @@ def load_snapshot(
     health_by_endpoint = (health or probe_health)(engine, now)  # our probes, by endpoint id
     with Session(engine) as session:
         reported = _latest_reported(session)
-        endpoints = _endpoints(session, reported, health_by_endpoint)
+        sources = _Sources(read_sources(session), read_disagreements(session))
+        endpoints = _endpoints(session, reported, health_by_endpoint, sources)
         models = _models(session, endpoints)
     return CatalogSnapshot(version=version, endpoints=endpoints, models=models, taken_at=now, aliases=aliases)
 
 
+class _Sources:
+    """Every endpoint's source views and open disagreements, as `sources_read` reads them."""
+
+    def __init__(
+        self, views: Mapping[int, list[SourceView]], disagreements: Mapping[int, list[SourceDisagreement]]
+    ) -> None:
+        self.views = views
+        self.disagreements = disagreements
+
+    def of(
+        self, endpoint_id: int, current: str
+    ) -> tuple[tuple[SourceView, ...], tuple[SourceDisagreement, ...]]:
+        views = current_first(self.views.get(endpoint_id, ()), current)
+        found = self.disagreements.get(endpoint_id)
+        return views, tuple(in_source_order(x, views) for x in found) if found else ()
+
+
 def _endpoints(
-    session: Session, reported: Mapping[int, Reported], health: Mapping[int, Health]
+    session: Session,
+    reported: Mapping[int, Reported],
+    health: Mapping[int, Health],
+    sources: _Sources,
 ) -> list[EndpointState]:
     e, p, m, pp = table(Endpoint), table(Provider), table(Model), table(PricePeriod)
     query = (
@@ -158,6 +190,7 @@ def _endpoints(
                 overrides=tuple(row["pp_overrides"] or ()),
                 **{name: row[f"pp_{name}"] for name in _PRICE_NAMES},
             )
+        views, disagreements = sources.of(row["id"], row["source"])
         states.append(
             EndpointState(
                 id=row["id"],
@@ -183,6 +216,8 @@ def _endpoints(
                 health=health.get(row["id"]),
                 removed_at=row["removed_at"],
                 evidence=row["evidence"] or None,
+                sources=views,
+                disagreements=disagreements,
             )
         )
     return states

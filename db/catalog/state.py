@@ -69,6 +69,38 @@ class Reported:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """One source's open observation of an endpoint (`db.models.Observation`): what that source says now.
+    Token prices per 1M tokens (`request` per request); None: the source does not say."""
+
+    source: str
+    currency: str
+    seen: datetime  # the last crawl of the source that listed it
+    since: datetime  # since when the source says these values
+    authority: int = 0  # 0 first: a provider's own API or page
+    input: Decimal | None = None
+    output: Decimal | None = None
+    cache_read: Decimal | None = None
+    cache_write: Decimal | None = None
+    request: Decimal | None = None
+    context_length: int | None = None
+    max_output_tokens: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceDisagreement:
+    """An open disagreement of sources about one field of an endpoint (`db.models.Disagreement`):
+    `values` by source, prices as `Decimal` per 1M tokens, token counts as `int`."""
+
+    id: int
+    endpoint_id: int
+    field: str
+    values: Mapping[str, Decimal | int]
+    since: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
 class EndpointState:
     """One endpoint as it stands now."""
 
@@ -96,6 +128,10 @@ class EndpointState:
     removed_at: datetime | None = None
     #: where a page source read each value: {field: {where, snippet, method, confidence}}; None for APIs
     evidence: Mapping[str, Any] | None = field(default=None, compare=False)
+    #: every source's open view of it, the endpoint's own `source` first (`db.catalog.sources_read`)
+    sources: tuple[SourceView, ...] = field(default=(), compare=False)
+    #: the sources' open disagreements about it, by field
+    disagreements: tuple[SourceDisagreement, ...] = field(default=(), compare=False)
 
     @property
     def status(self) -> str:
