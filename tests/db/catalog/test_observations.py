@@ -150,7 +150,7 @@ def test_a_context_of_128k_written_two_ways_is_no_disagreement_but_64k_is(engine
     assert rows(engine, Disagreement) == []
     crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=64000)], at=T0 + timedelta(hours=1))
     (disagreement,) = rows(engine, Disagreement)
-    assert disagreement.values == {"deepinfra": 131072, "litellm": 64000}
+    assert disagreement.values == {"deepinfra": 131072, "litellm": 64000, "modelsdev": 130999}
 
 
 def test_a_source_that_stops_listing_ends_its_observation_and_the_next_source_takes_over(
