@@ -1,9 +1,17 @@
 """One provider however sources spell it: `deepinfra`, `Deep Infra` and `DeepInfra` are one provider.
 
-Explicit rules, no guessing: case, spaces, dashes, underscores and dots do not count, and a trailing
-"ai" / "inc" word (`together_ai`, `togetherai`, `Together AI` and OpenRouter's `Together`) is a
-spelling; `KNOWN` lists the spellings no rule can see (`vertex_ai` is Google's Vertex). The first
-spelling stored stands; later ones map to it.
+Explicit rules, no guessing: case, spaces, dashes, underscores and dots do not count; a trailing
+"ai" / "inc" / "llc" is a spelling (`together_ai`, `Together AI` and OpenRouter's `Together`; `EigenAI`
+and `Eigen AI`; the key of `OpenAI` is thus `open`, and `xAI`, `Z.AI`, `302.AI` keep theirs: too short
+to be a name without it), and so is
+"(China)" for "-cn" (models.dev's `alibaba-cn` is `Alibaba (China)`). `KNOWN` lists the spellings no
+rule can see (`vertex_ai` is Google's Vertex, `togetherai` is Together) and the names a rule would
+merge but the sources keep apart (models.dev lists `StepFun` and `StepFun AI`, `Z.AI` and `Zhipu AI`,
+LiteLLM `azure` and `azure_ai` as different providers with different prices). The first spelling stored
+stands; later ones map to it.
+
+Not told apart: models.dev's `Google` (the Gemini API) and OpenRouter's `Google` (its slug is
+`google-vertex`) share their spelling, so they are one provider here.
 """
 
 from __future__ import annotations
@@ -13,8 +21,10 @@ from collections.abc import Iterable
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _SUFFIX = re.compile(r"(?:ai|inc|llc)$")
+_CHINA = re.compile(r"\s*\((?i:china)\)\s*$")
 
-#: Spellings of the same provider that the rules below cannot tell (normalised key -> key).
+#: Spellings of the same provider that the rules below cannot tell, and names they would merge that
+#: are different providers (normalised key -> key).
 KNOWN: dict[str, str] = {
     "vertex": "googlevertex",
     "vertexai": "googlevertex",
@@ -23,36 +33,36 @@ KNOWN: dict[str, str] = {
     "googleai": "googleaistudio",
     "googlegenai": "googleaistudio",
     "azureopenai": "azure",
+    "azureai": "azureai",  # LiteLLM's azure_ai (AI Foundry) prices the same ids apart from azure
     "awsbedrock": "amazonbedrock",
     "bedrock": "amazonbedrock",
     "bedrockconverse": "amazonbedrock",
-    "fireworks": "fireworks",
-    "xai": "xai",
-    "zai": "zai",
-    "zhipu": "zai",
-    "zhipuai": "zai",
-    "moonshot": "moonshot",
-    "kimi": "moonshot",
-    "mistral": "mistral",
+    "fireworksai": "fireworks",
+    "togetherai": "together",
+    "moonshot": "moonshotai",
+    "kimi": "moonshotai",
+    "friendliai": "friendli",
     "codestral": "mistral",
     "textcompletioncodestral": "mistral",
-    "huggingface": "huggingface",
     "hf": "huggingface",
     "sambanovacloud": "sambanova",
     "nebiustokenfactory": "nebius",
     "nebiusaistudio": "nebius",
     "novitaai": "novita",
-    "siliconflowcn": "siliconflow",
+    "zhipuai": "zhipu",  # Zhipu AI (bigmodel.cn), apart from Z.AI
+    "stepfunai": "stepfunai",  # models.dev: stepfun.ai, apart from StepFun's stepfun.com
+    "siliconflowcn": "siliconflowcn",
 }
 
 
 def provider_key(name: str) -> str:
     """The key spellings of one provider share (`"Deep Infra"` -> `"deepinfra"`)."""
-    key = _NOT_ALNUM.sub("", name.lower())
+    text = _CHINA.sub("-cn", name.strip())
+    key = _NOT_ALNUM.sub("", text.lower())
     if key in KNOWN:
         return KNOWN[key]
     stripped = _SUFFIX.sub("", key)
-    if len(stripped) >= 4:  # `xai`, `zai` stay themselves
+    if len(stripped) >= 4:  # `Z.AI`, `xAI`, `302.AI` stay themselves
         key = stripped
     return KNOWN.get(key, key)
 
