@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
+from db.catalog.provider_names import provider_key
 from db.catalog.snapshot import CatalogSnapshot
 from db.catalog.state import EndpointState, ModelState
 from db.recommend.ranking import DEFAULT_CURRENCY
@@ -61,10 +63,14 @@ def select_endpoints(snapshot: CatalogSnapshot, query: EndpointQuery) -> tuple[l
     return ordered[query.offset : query.offset + query.limit], len(ordered)
 
 
+#: A provider named as any source spells it (`deepinfra`, `Deep Infra`): a few hundred names, cached.
+_provider_key = lru_cache(maxsize=4096)(provider_key)
+
+
 def _matches(e: EndpointState, q: EndpointQuery) -> bool:
     if e.removed_at is not None and not q.include_removed:
         return False
-    if q.provider is not None and e.provider.casefold() != q.provider.casefold():
+    if q.provider is not None and _provider_key(e.provider) != _provider_key(q.provider):
         return False
     if q.min_context is not None and (e.context_length is None or e.context_length < q.min_context):
         return False
@@ -126,8 +132,8 @@ def select_models(
     """One page of the models (served by `provider`, id or name containing `q`), and the total."""
     models: Iterable[ModelState] = snapshot.models
     if provider is not None:
-        wanted = provider.casefold()
-        models = [m for m in models if any(p.casefold() == wanted for p in m.providers)]
+        wanted = _provider_key(provider)
+        models = [m for m in models if any(_provider_key(p) == wanted for p in m.providers)]
     if q:
         needle = q.casefold()
         models = [

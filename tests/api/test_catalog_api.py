@@ -36,6 +36,9 @@ def test_endpoint_shape_money_as_numbers_times_in_utc(client: TestClient) -> Non
     tiered = client.get(EP, params={"provider": "Tiered"}).json()["data"][0]
     assert tiered["pricing"]["tiers"] == [{"min_prompt_tokens": 100000, "input": 1.0, "output": 3.0}]
     blind = client.get(EP, params={"provider": "tieblind"}).json()["data"][0]  # names match case-blind
+    # as any source spells it: case, spaces, dashes, underscores and an "AI" suffix do not count
+    for spelling in ("tie blind", "TIE_BLIND", "Tie-Blind AI"):
+        assert client.get(EP, params={"provider": spelling}).json()["data"][0]["id"] == blind["id"], spelling
     assert blind["status"] == "unknown" and blind["uptime"] is None and blind["ttft_ms"] is None
 
 
@@ -141,6 +144,7 @@ def test_models(client: TestClient) -> None:
     m1 = body["data"][0]
     assert m1["endpoint_count"] == 12 and "Cheap" in m1["providers"]
     assert client.get("/api/v1/models", params={"provider": "Gratis"}).json()["total"] == 1
+    assert client.get("/api/v1/models", params={"provider": "gratis_ai"}).json()["total"] == 1
     assert client.get("/api/v1/models", params={"q": "FREE"}).json()["total"] == 1
     detail = client.get("/api/v1/models/acme/m1").json()  # the id's "/" is part of the path
     assert detail["id"] == "acme/m1" and len(detail["endpoints"]) == 12
