@@ -8,6 +8,7 @@ fields the JSON webhook gets.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -82,7 +83,36 @@ def change_text(change: Change) -> str:
         return f"parser broken ({change.source}) for {change.subject}: {new}"
     if kind == "parser_fixed":
         return f"parser fixed ({change.source}) for {change.subject}"
+    if kind == "sources_disagree":
+        return f"{who} {field}: {says(new, field)}"
+    if kind == "sources_agree":
+        return f"{who} {field}: the sources agree again (were: {says(old, field)})"
     return f"{who}: {field} {old} -> {new}{_percent(change.percent)}"
+
+
+def says(values: str | None, field: str | None) -> str:
+    """A disagreement's values as the ingest writes them (``modelsdev 1.4, deepinfra 1.05``) for people:
+    ``modelsdev says 1.40, deepinfra says 1.05`` (prices per 1M tokens with at least two decimals,
+    token counts with thousands separators)."""
+    parts = []
+    for item in (values or "").split(", "):
+        source, _, value = item.rpartition(" ")
+        if not source:
+            parts.append(item)
+            continue
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            parts.append(f"{source} says {value}")
+            continue
+        if field in ("context_length", "max_output_tokens") and number == number.to_integral_value():
+            shown = f"{int(number):,}"
+        elif number.as_tuple().exponent in (0, -1):  # 1.4 -> 1.40, as prices are written
+            shown = format(number.quantize(Decimal("0.01")), "f")
+        else:
+            shown = format(number, "f")
+        parts.append(f"{source} says {shown}")
+    return ", ".join(parts) or "?"
 
 
 def change_events(run: CrawlRun, changes: list[Change], *, dashboard: str) -> list[Event]:

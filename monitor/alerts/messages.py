@@ -54,6 +54,7 @@ _NOUNS = {
     "parameters_changed": ("parameter change", "parameter changes"),
     "endpoint_changed": ("endpoint change", "endpoint changes"),
     "parser_broken": ("parser event", "parser events"),
+    "sources_disagree": ("disagreement between sources", "disagreements between sources"),
 }
 
 

@@ -15,7 +15,8 @@ from monitor.config.errors import KeyedError
 from monitor.config.values import STRICT, HttpUrl, Name, Text, http_url, not_blank
 
 #: Alert rule kinds (``on = [...]`` in ``[[alerts.rules]]``). A kind covers its pair: ``outage`` the
-#: start, the reminders and the resolve; ``parser_broken`` the fix; ``source_failing`` the recovery.
+#: start, the reminders and the resolve; ``parser_broken`` the fix; ``source_failing`` the recovery;
+#: ``sources_disagree`` (two sources give different values for a field of an endpoint) their agreeing again.
 RULE_KINDS = (
     "price_change",
     "new_model",
@@ -28,11 +29,16 @@ RULE_KINDS = (
     "source_failing",
     "outage",
     "degraded",
+    "sources_disagree",
 )
 #: Changes of one crawl above which its digest is a flood: counts by kind and the largest price changes only.
 FLOOD_THRESHOLD = 200
-#: What a new user gets when ``[alerts]`` has no rules: everything the issue tracker asked for.
-DEFAULT_RULE_KINDS = tuple(kind for kind in RULE_KINDS if kind != "endpoint_changed")
+#: What a new user gets when ``[alerts]`` has no rules: everything the issue tracker asked for. Not
+#: ``sources_disagree``: watching the whole market, community sources disagree with providers about
+#: hundreds of endpoints at once; the dashboard's Disagreements page shows them, a rule asks for alerts.
+DEFAULT_RULE_KINDS = tuple(
+    kind for kind in RULE_KINDS if kind not in ("endpoint_changed", "sources_disagree")
+)
 
 
 def _channel(value: str) -> str:
