@@ -25,6 +25,8 @@ CHANGE_RULE_KINDS = {
     "endpoint_changed": "endpoint_changed",
     "parser_broken": "parser_broken",
     "parser_fixed": "parser_broken",
+    "sources_disagree": "sources_disagree",
+    "sources_agree": "sources_disagree",
 }
 
 
