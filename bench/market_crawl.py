@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python bench/market_crawl.py", description=__doc__, epilog=EPILOG, formatter_class=_Formatter
     )
     parser.add_argument("--runs", type=int, default=5, help="fresh SQLite files (crawl + re-crawl each)")
-    parser.add_argument("--synthetic", action="store_true", help="the generated market even if fixtures exist")
+    parser.add_argument("--synthetic", action="store_true", help="the generated market, fixtures or not")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated market")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON figures")
     parser.add_argument("--no-ingest", action="store_true", help="skip the in-process parse/ingest figures")

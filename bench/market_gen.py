@@ -113,9 +113,8 @@ def _modelsdev_model(rng: random.Random, model_id: str) -> JsonObject:
         if rng.random() < 0.3:
             cost["cache_read"] = round(price / 10, 6)
         if rng.random() < 0.03:
-            cost["tiers"] = [
-                {"input": price * 2, "output": cost["output"] * 2, "tier": {"size": 200000, "type": "context"}}
-            ]
+            tier = {"size": 200000, "type": "context"}
+            cost["tiers"] = [{"input": price * 2, "output": cost["output"] * 2, "tier": tier}]
         model["cost"] = cost
     return model
 
