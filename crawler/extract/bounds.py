@@ -2,7 +2,10 @@
 
 A model page is a few hundred to a few thousand elements; the fetch side stops at 10 MiB per page
 (``DOWNLOAD_MAXSIZE``, ``max_bytes`` of a source, `monitor.crawling.fetch`). A 10 MB page is a hundred
-thousand elements and lines, and every reader walking them costs seconds. So, after parsing:
+thousand elements and lines, and every reader walking them costs seconds. So, before parsing, a page whose
+markup has more than twice `ELEMENT_BUDGET` tags has the long run of repeated blocks at its middle cut as
+text (`cut_markup`, `crawler.extract.markup_runs`: the same cut as below, without building and freeing
+the blocks left out); and after parsing:
 
 - a page of more than `ELEMENT_BUDGET` elements has its long runs of repeated blocks cut: where more
   than `KEEP_REPEATED` siblings in a row have the same tag and class (changelog entries, a feed, a huge
@@ -21,6 +24,7 @@ from typing import Any
 
 from lxml import etree, html
 
+from crawler.extract.markup_runs import cut_repeated_markup
 from crawler.extract.nesting import flatten_deep
 
 ELEMENT_BUDGET = 30_000  # elements: above it, long runs of repeated blocks are cut
@@ -31,16 +35,23 @@ MAX_LINE = 20_000  # characters of one rendered line
 _SAMPLES = 8  # runs looked for, at most
 
 
+def cut_markup(text: str) -> tuple[str, list[str]]:
+    """`text` with the long runs of repeated blocks of a page over the budget cut to their first
+    `KEEP_REPEATED`, before parsing; the problems saying what was cut. Most pages: one count."""
+    return cut_repeated_markup(text, budget=ELEMENT_BUDGET, keep=KEEP_REPEATED)
+
+
 def parse_html(text: str) -> tuple[Any, list[str]]:
     """The page's element tree, within the budget, and the problems saying what was left out.
 
     Raises what `lxml.html.document_fromstring` raises on input that is not a page."""
+    text, problems = cut_markup(text)
     parser = html.HTMLParser()
     root = html.document_fromstring(text, parser=parser)
     if any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log):
         # nested deeper than libxml2 goes (or a text node over its 10 MB): flattened, parsed again
         root = html.document_fromstring(flatten_deep(text), parser=html.HTMLParser(huge_tree=True))
-    return root, bound_tree(root)
+    return root, problems + bound_tree(root)
 
 
 def bound_tree(root: Any) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from crawler.extract.bounds import bound_lines, parse_html
+from crawler.extract.bounds import bound_lines, cut_markup, parse_html
 from crawler.extract.code_samples import collect_code_blocks
 from crawler.extract.embedded import Embedded, read_scripts
 from crawler.extract.mojibake import repair_mojibake
@@ -116,14 +116,15 @@ class Document:
 
 def parse_document(body: str) -> Document:
     """Parse an HTML string into a `Document`; unparseable input gives an empty one."""
-    text = repair_mojibake(_without_controls(body or ""))  # UTF-8 read as Windows-1252, put back
+    text, cut = cut_markup(body or "")  # a huge page's long runs of repeated blocks, before anything else
+    text = repair_mojibake(_without_controls(text))  # UTF-8 read as Windows-1252, put back
     if not text.strip():
         return Document()
     try:
-        root, cut = parse_html(text)  # within the extractor's budget; too deep markup flattened
+        root, more = parse_html(text)  # within the extractor's budget; too deep markup flattened
     except (etree.ParserError, ValueError, TypeError):
         return Document()
-    doc = Document(problems=cut)
+    doc = Document(problems=cut + more)
     _read_head(root, doc)
     _read_scripts(root, doc)
     mark_struck(root)  # old prices read as ~~$0.50~~ in the lines
