@@ -4,7 +4,8 @@ Routes (OpenAPI at `/openapi.json`, docs at `/docs`):
 
 - `GET /api/v1/endpoints`, `/api/v1/endpoints/{id}`, `/api/v1/endpoints/{id}/prices`,
   `/api/v1/endpoints/{id}/probes`, `/api/v1/models`, `/api/v1/models/{model_id}`, `/api/v1/changes`,
-  `/api/v1/changes.atom`, `/api/v1/recommend`: the catalog, open to read;
+  `/api/v1/changes.atom`, `/api/v1/recommend`, `/api/v1/unmatched` (`api.identity_routes`): the catalog,
+  open to read;
 - `POST /api/v1/crawl`, `POST /api/v1/probe`: the admin side (`api.admin`), behind a bearer token;
 - `GET /healthz`, `GET /metrics`.
 
@@ -26,7 +27,7 @@ from fastapi.responses import Response
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from api import admin, catalog_routes, ops_routes, recommend_routes
+from api import admin, catalog_routes, identity_routes, ops_routes, recommend_routes
 from api.http import NotFound, ParameterError, json_response
 from api.render import dumps
 from api.state import AdminActions, ApiState, CachedAnswers
@@ -117,7 +118,14 @@ def create_app(
         ],
     )
     app.state.modelwatch = state
-    for router in (catalog_routes.router, recommend_routes.router, admin.router, ops_routes.router):
+    routers = (
+        catalog_routes.router,
+        identity_routes.router,
+        recommend_routes.router,
+        admin.router,
+        ops_routes.router,
+    )
+    for router in routers:
         app.include_router(router)
     _document_parameters_as_sent(app)
     _add_error_handlers(app)

@@ -548,3 +548,36 @@ class ParameterError(_Out):
 class ValidationProblem(_Out):
     detail: str = Field(description="names the parameter, e.g. 'invalid parameter min_context: ...'")
     errors: list[ParameterError]
+
+
+class UnmatchedPublic(_Out):
+    """A provider's model id that no rule matched to a canonical model (`db.catalog.matching`): it
+    stands as its own model until an alias (`[models.aliases]`) names its canonical id."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "provider": "EigenAI",
+                    "provider_model_id": "deepseek-v31-terminus",
+                    "endpoint_ids": [17],
+                    "sources": ["eigenai"],
+                    "candidates": ["deepseek/deepseek-v3.1-terminus", "deepseek/deepseek-chat-v3.1"],
+                }
+            ]
+        },
+    )
+
+    provider: str
+    provider_model_id: str
+    endpoint_ids: list[int] = Field(description="its active endpoints")
+    sources: list[str] = Field(description="the crawl sources listing it now")
+    candidates: list[str] = Field(description="the nearest canonical ids, nearest first")
+
+
+class UnmatchedList(_Out):
+    data: list[UnmatchedPublic]
+    total: int
+    limit: int
+    offset: int

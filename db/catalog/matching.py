@@ -28,11 +28,14 @@ Never: any other part of an id is dropped. A variant (``:free``, ``:batch``, ``:
 matches ``deepseek-v3.1-terminus``. A rule that finds two canonical ids matches neither: the id stands as
 its own model (``own``), with both as `Match.candidates`.
 
-Which known ids are canonical (`is_canonical`): a model OpenRouter describes (a Hugging Face id or
-OpenRouter's ``canonical_slug`` in its meta) is; one only a provider catalog describes (models.dev,
-LiteLLM: ``capabilities`` in its meta, no ``canonical_slug``) is not, nor is any id that has not
-OpenRouter's shape (lower case, one ``/``: ``deepseek-chat``, ``zai-org/GLM-4.7``). A provider's id that
-stood as its own model is thus never a target, so it stays unmatched until a rule or an alias says.
+Which known ids are targets: the ids the caller gives (the ingest gives the stored models that are not
+`provisional` and the models of a crawl whose ids are canonical, OpenRouter's API), and of the models
+it gives (rows, `ModelIn`), the canonical ones (`is_canonical`): one OpenRouter describes (a Hugging Face
+id or OpenRouter's ``canonical_slug`` in its meta) is; one marked ``provisional`` (a provider's id that
+stood as its own model) or described only by a provider catalog (models.dev, LiteLLM: ``capabilities``
+in its meta) is not, nor one without OpenRouter's id shape (lower case, one ``/``: ``deepseek-chat``,
+``zai-org/GLM-4.7``, a page's own model in a store from before 0.3). So a provider's id never matches
+itself, and it stays unmatched until a rule or an alias says.
 
 `ModelMatcher.candidates` lists the nearest canonical ids of an id that matched nothing (for a user to
 choose an alias); matching never uses it. Everything is indexed by key: matching costs a few dictionary
@@ -49,6 +52,8 @@ from typing import Any
 
 from db.catalog.provider_names import provider_key
 
+#: the meta key of a model that is a provider's id standing alone (`db.catalog.upsert`)
+PROVISIONAL = "provisional"
 _NOISE = re.compile(r"[\s_]+")
 _FIREWORKS = re.compile(r"^accounts/[^/]+/models/")
 _POINT = re.compile(r"(?<=\d)p(?=\d)")  # Fireworks' v3p1
@@ -74,6 +79,8 @@ def is_canonical(model: Any) -> bool:
     if isinstance(model, str):
         return looks_canonical(model)
     meta = getattr(model, "meta", None) or {}
+    if meta.get(PROVISIONAL):
+        return False
     if getattr(model, "hugging_face_id", None) or "canonical_slug" in meta:
         return True
     if "capabilities" in meta:
@@ -117,7 +124,8 @@ class ModelMatcher:
 
     def __init__(self, *, aliases: Mapping[str, str] | None = None, known_ids: Iterable[Any] = ()) -> None:
         """`known_ids`: canonical ids, or models (rows, `ModelIn`), or a mapping of id -> row (read for
-        ``hugging_face_id`` and ``meta``); only the canonical ones (`is_canonical`) become targets."""
+        ``hugging_face_id`` and ``meta``): of models, only the canonical ones (`is_canonical`) become
+        targets."""
         self._plain: dict[str, str] = {}
         self._qualified: dict[tuple[str, str], str] = {}
         for key, target in (aliases or {}).items():
@@ -142,15 +150,13 @@ class ModelMatcher:
                 self.add_known(_id_of(item), hugging_face_id=getattr(item, "hugging_face_id", None))
 
     def add_known(self, model: Any, hugging_face_id: str | None = None) -> None:
-        """Make a canonical id a target: an id (canonical when it has OpenRouter's shape or a Hugging
-        Face id is given) or a model (`ModelIn`, a row: `is_canonical`); others are ignored."""
+        """Make a canonical id a target: an id, with its model's Hugging Face id if it has one, or a model
+        (`ModelIn`, a row), if it is a canonical one (`is_canonical`)."""
         if not isinstance(model, str):
             if not is_canonical(model):
                 return
             hugging_face_id = hugging_face_id or getattr(model, "hugging_face_id", None)
             model = _id_of(model)
-        elif not (hugging_face_id or looks_canonical(model)):
-            return
         canonical: str = model
         if canonical in self._known:
             if hugging_face_id:

@@ -105,14 +105,21 @@ def test_two_candidates_match_neither_and_are_both_listed(matcher: ModelMatcher)
 
 
 def test_an_own_model_is_no_target(matcher: ModelMatcher) -> None:
-    """A provider catalog's id stored as its own model (capabilities, no canonical_slug) matches
-    nothing, itself included, so its endpoint stays listed as unmatched."""
+    """A provider's id stored as its own model (provisional, or described by a provider catalog only,
+    or a page's own id in an older store) matches nothing, itself included, so its endpoint stays
+    unmatched; an id the caller gives as canonical is one."""
     assert not is_canonical(KNOWN[-1])
     assert matcher.match("deepseek-ai/deepseek-v3.1").rule == "hugging_face"
-    assert not is_canonical("deepseek-chat") and not is_canonical("zai-org/GLM-4.7")
-    assert is_canonical("deepseek/deepseek-r1")
-    lone = ModelMatcher(known_ids=["deepseek-chat", "zai-org/GLM-4.7"])
-    assert lone.match("deepseek-chat").rule == "own" and lone.match("zai-org/GLM-4.7").rule == "own"
+    own = [
+        ModelIn(id="deepseek/deepseek-v3.2-speciale", meta={"provisional": True}),
+        ModelIn(id="deepseek-v31-terminus"),
+        ModelIn(id="zai-org/GLM-4.7"),
+    ]
+    assert [is_canonical(m) for m in own] == [False, False, False]
+    lone = ModelMatcher(known_ids=own)
+    assert {lone.match(m.id).rule for m in own} == {"own"}
+    assert ModelMatcher(known_ids=["deepseek-chat"]).match("deepseek-chat").rule == "exact"
+    assert is_canonical(ModelIn(id="deepseek/deepseek-r1")) and is_canonical(openrouter("odd/Shape"))
 
 
 def test_known_rows_by_id_as_the_ingest_passes_them() -> None:
