@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from db.catalog.provider_names import provider_key
@@ -49,18 +50,43 @@ class EndpointQuery:
 
 def select_endpoints(snapshot: CatalogSnapshot, query: EndpointQuery) -> tuple[list[EndpointState], int]:
     """One page of the endpoints matching `query`, and how many match in all."""
-    pool: Iterable[EndpointState] = (
-        snapshot.endpoints_of(query.model) if query.model is not None else snapshot.endpoints
-    )
-    matched = [e for e in pool if _matches(e, query)]
     descending = query.sort.startswith("-")
-    key = _SORTS[query.sort.lstrip("-")]
-    present = [e for e in matched if key(e) is not None]
-    absent = [e for e in matched if key(e) is None]
-    present.sort(key=lambda e: e.id)
-    present.sort(key=key, reverse=descending)  # type: ignore[arg-type, return-value]
-    ordered = present + absent  # unknown values last, either way
+    name = query.sort.lstrip("-")
+    if query.model is None:
+        # The whole catalog: filtering its order (kept per snapshot) keeps the order of what matches,
+        # the same as ordering the matches, without sorting ~10,000 endpoints on every request.
+        ordered = [e for e in _catalog_order(snapshot, name, descending) if _matches(e, query)]
+    else:
+        matched = [e for e in snapshot.endpoints_of(query.model) if _matches(e, query)]
+        ordered = _order(matched, _SORTS[name], descending)
     return ordered[query.offset : query.offset + query.limit], len(ordered)
+
+
+def _order(
+    endpoints: Iterable[EndpointState], key: Callable[[EndpointState], Any], descending: bool
+) -> list[EndpointState]:
+    """By `key` (ties by id), unknown values last either way; each key computed once."""
+    keyed = [(key(e), e) for e in endpoints]
+    present = [pair for pair in keyed if pair[0] is not None]
+    present.sort(key=lambda pair: pair[1].id)
+    present.sort(key=itemgetter(0), reverse=descending)
+    return [e for _, e in present] + [e for value, e in keyed if value is None]
+
+
+#: The newest snapshot and its endpoints in each order asked for (a new snapshot starts afresh).
+_orders: tuple[CatalogSnapshot | None, dict[tuple[str, bool], list[EndpointState]]] = (None, {})
+
+
+def _catalog_order(snapshot: CatalogSnapshot, name: str, descending: bool) -> list[EndpointState]:
+    global _orders
+    held, orders = _orders
+    if held is not snapshot:
+        orders = {}
+        _orders = (snapshot, orders)
+    found = orders.get((name, descending))
+    if found is None:  # two threads may both compute it: the same list
+        found = orders[(name, descending)] = _order(snapshot.endpoints, _SORTS[name], descending)
+    return found
 
 
 #: A provider named as any source spells it (`deepinfra`, `Deep Infra`): a few hundred names, cached.
@@ -82,7 +108,9 @@ def _matches(e: EndpointState, q: EndpointQuery) -> bool:
         return False
     if q.currency is not None and e.currency != q.currency:
         return False
-    return _within(_price(e, "input"), q.max_input_price) and _within(_price(e, "output"), q.max_output_price)
+    if q.max_input_price is not None and not _within(_price(e, "input"), q.max_input_price):
+        return False
+    return q.max_output_price is None or _within(_price(e, "output"), q.max_output_price)
 
 
 def _within(price: Decimal | None, limit: Decimal | None) -> bool:
