@@ -5,11 +5,16 @@ value then label (``163,840 context``, ``128k context window``), and a label alo
 value on the next (``Context`` / ``164K`` / ``tokens``). Prose such as "long-context training, reaching
 up to 128K tokens" is not a context length: label and number must sit next to each other; advice ("we
 recommend an output length of 16,384 tokens") is not a limit.
+
+`read_context_lengths` and `read_max_outputs` give every reading, one a line, for the page extractor to
+tell when a page states two different sizes (`counts_agree`: ``128K`` and ``131,072`` are one size
+written two ways, ``128K`` and ``64K`` are not).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from crawler.extract.evidence import Reading, evidence
@@ -60,12 +65,28 @@ def find_released(lines: list[str]) -> date | None:
 
 def read_context_length(lines: list[str]) -> Reading | None:
     """The context window the page states, with the line it was read on, or None."""
-    return _find_count(lines, _CONTEXT_AFTER, _CONTEXT_BEFORE, _CONTEXT_LABEL, _OUTPUT_AFTER)
+    return next(_counts(lines, _CONTEXT_AFTER, _CONTEXT_BEFORE, _CONTEXT_LABEL, _OUTPUT_AFTER), None)
 
 
 def read_max_output(lines: list[str]) -> Reading | None:
     """The maximum output the page states, with the line it was read on, or None."""
-    return _find_count(lines, _OUTPUT_AFTER, _OUTPUT_BEFORE, _OUTPUT_LABEL, None)
+    return next(_counts(lines, _OUTPUT_AFTER, _OUTPUT_BEFORE, _OUTPUT_LABEL, None), None)
+
+
+def read_context_lengths(lines: list[str]) -> list[Reading]:
+    """Every context window the page states, in page order (the first reading of each line)."""
+    return list(_counts(lines, _CONTEXT_AFTER, _CONTEXT_BEFORE, _CONTEXT_LABEL, _OUTPUT_AFTER))
+
+
+def read_max_outputs(lines: list[str]) -> list[Reading]:
+    """Every maximum output the page states, in page order (the first reading of each line)."""
+    return list(_counts(lines, _OUTPUT_AFTER, _OUTPUT_BEFORE, _OUTPUT_LABEL, None))
+
+
+def counts_agree(one: int, other: int) -> bool:
+    """Whether two token counts are one size: equal, or apart only as ``K``/``M`` read as 1,000 or 1,024
+    (``128K`` and ``131,072``, ``1M`` and ``1,048,576``): within 5%."""
+    return abs(one - other) <= 0.05 * max(one, other)
 
 
 def read_released(lines: list[str]) -> Reading | None:
@@ -84,37 +105,52 @@ def read_released(lines: list[str]) -> Reading | None:
     return None
 
 
-def _find_count(
+def _counts(
     lines: list[str],
     after: re.Pattern[str],
     before: re.Pattern[str],
     label: re.Pattern[str],
     veto: re.Pattern[str] | None,
+) -> Iterator[Reading]:
+    """The counts the lines state next to their label, at most one a line, in page order."""
+    for index in range(len(lines)):
+        found = _count_on(lines, index, after, before, label, veto)
+        if found is not None:
+            yield found
+
+
+def _count_on(
+    lines: list[str],
+    index: int,
+    after: re.Pattern[str],
+    before: re.Pattern[str],
+    label: re.Pattern[str],
+    veto: re.Pattern[str] | None,
 ) -> Reading | None:
-    for index, line in enumerate(lines):
-        if len(line) > 5000:
-            continue
-        for pattern in (after, before):
-            for match in pattern.finditer(line):
-                if veto is not None and veto.search(line[max(0, match.start() - 20) : match.end()]):
-                    continue
-                if _ASSIGNMENT.search(line[match.start() : match.start(1)]):
-                    continue  # "max_new_tokens=16384" in a code sample: a request's value, not a limit
-                if _ADVICE.search(line[max(0, match.start() - 60) : match.end() + 40]):
-                    continue  # "we recommend an output length of 16,384 tokens": advice, not a limit
-                count = plausible_context(parse_token_count(match.group(1)))
+    """The count line `index` states (a label with its value there, or a label alone with its value on one
+    of the next two lines), or None."""
+    line = lines[index]
+    if len(line) > 5000:
+        return None
+    for pattern in (after, before):
+        for match in pattern.finditer(line):
+            if veto is not None and veto.search(line[max(0, match.start() - 20) : match.end()]):
+                continue
+            if _ASSIGNMENT.search(line[match.start() : match.start(1)]):
+                continue  # "max_new_tokens=16384" in a code sample: a request's value, not a limit
+            if _ADVICE.search(line[max(0, match.start() - 60) : match.end() + 40]):
+                continue  # "we recommend an output length of 16,384 tokens": advice, not a limit
+            count = plausible_context(parse_token_count(match.group(1)))
+            if count:
+                return _reading(count, "text", index, line)
+    if label.match(line.replace("\t", " ").strip()):
+        for offset, following in enumerate(lines[index + 1 : index + 3], 1):
+            value = _VALUE_LINE.match(following)
+            if value:
+                count = plausible_context(parse_token_count(value.group(1)))
                 if count:
-                    return _reading(count, "text", index, line)
-        if label.match(line.replace("\t", " ").strip()):
-            for offset, following in enumerate(lines[index + 1 : index + 3], 1):
-                value = _VALUE_LINE.match(following)
-                if value:
-                    count = plausible_context(parse_token_count(value.group(1)))
-                    if count:
-                        return _reading(
-                            count, "definition", index, " ".join(lines[index : index + offset + 1])
-                        )
-                    break
+                    return _reading(count, "definition", index, " ".join(lines[index : index + offset + 1]))
+                break
     return None
 
 

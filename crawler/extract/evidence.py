@@ -88,6 +88,14 @@ def best(readings: list[Reading]) -> tuple[Reading | None, list[Reading]]:
     return chosen, rivals
 
 
+def disputed(chosen: Reading, rivals: list[Reading]) -> Evidence:
+    """The evidence of a value taken although the page also gives others: where it was read, and where
+    the others were (``line 12; also read: 65536 (line 40)``)."""
+    others = ", ".join(f"{r.value!r} ({r.evidence.where})" for r in rivals)
+    ev = chosen.evidence
+    return Evidence(f"{ev.where}; also read: {others}", ev.snippet, ev.method, ev.confidence)
+
+
 def ambiguity(field: str, chosen: Reading, rivals: list[Reading]) -> str:
     """The problem that says a field was read two ways, equally surely."""
     parts = [f"{chosen.value!r} ({chosen.evidence.where})"]

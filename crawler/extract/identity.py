@@ -3,7 +3,9 @@
 Model id, in order: a ``Model: <id>`` label, an id standing alone on a line (``deepseek/deepseek-v3.2``
 under the title), the ``model`` field most used by the page's code examples, then the URL path on hosts
 whose paths are model ids. Name: the page's ``<h1>``, else the line above the id line, else the
-``<title>``, else the first line that reads like a heading.
+``<title>``, else the first line that reads like a heading. A heading or title that shows the
+``org/name`` id itself (a model repository's header: ``Qwen / Qwen3-Next-80B-A3B-Instruct`` with its
+like button) names the model by the id's last part, as written there.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def find_model_id(lines: list[str], *, url: str) -> str | None:
 def find_name(lines: list[str], *, h1: str | None, title: str | None, model: str | None) -> str | None:
     """The model's display name, or None."""
     if h1:
-        return h1
+        return _name_in_id(h1, model) or h1
     if model and model in lines:
         index = lines.index(model)
         if index > 0 and len(lines[index - 1]) <= 100:
@@ -91,7 +93,7 @@ def find_name(lines: list[str], *, h1: str | None, title: str | None, model: str
     if title:
         head = _TITLE_SPLIT.split(title)[0].strip()
         if head:
-            return head
+            return _name_in_id(head, model) or head
     for line in lines[:50]:
         if len(line) <= 80 and re.search(r"[A-Za-z]", line) and not _NOISE.match(line) and "\t" not in line:
             return line
@@ -115,6 +117,16 @@ def find_provider(lines: list[str], *, url: str, site_name: str | None) -> str |
         label = parts[-2] if parts[-2] not in ("co", "com") or len(parts) < 3 else parts[-3]
         return label.capitalize()
     return None
+
+
+def _name_in_id(heading: str, model: str | None) -> str | None:
+    """The last part of the ``org/name`` id `model` where `heading` shows the id (spaces around the
+    slash allowed, words beside it such as a like count ignored), as the heading writes it; else None."""
+    if not model or "/" not in model:
+        return None
+    owner, _, name = model.rpartition("/")
+    shown = re.search(rf"(?<![\w.-]){re.escape(owner)}\s*/\s*({re.escape(name)})(?![\w.-])", heading, re.I)
+    return shown.group(1) if shown else None
 
 
 def _looks_like_id(value: str) -> bool:

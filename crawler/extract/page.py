@@ -20,10 +20,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from crawler.extract.context import read_context_length, read_max_output, read_released
+from crawler.extract.context import counts_agree, read_context_lengths, read_max_outputs, read_released
 from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
-from crawler.extract.evidence import Evidence, Reading, evidence
+from crawler.extract.evidence import Evidence, Reading, ambiguity, disputed, evidence
 from crawler.extract.htmltext import Document, parse_document
 from crawler.extract.identity import find_model_id, find_name, find_provider
 from crawler.extract.image_prices import price_images
@@ -160,13 +160,17 @@ def _extract_single(
         if prices.evidence is not None:
             why["pricing"] = prices.evidence
     name = pick("name", find_name(lines, h1=doc.h1, title=doc.title, model=model), where="heading or title")
+    sizes = {
+        "context_length": _size("context_length", read_context_lengths(lines)),
+        "max_output_tokens": _size("max_output_tokens", read_max_outputs(lines)),
+    }
     offer = PageOffer(
         url=url,
         provider=provider or pick("provider"),
         model=model,
         name=name,
-        context_length=pick("context_length", read_context_length(lines)),
-        max_output_tokens=pick("max_output_tokens", read_max_output(lines)),
+        context_length=pick("context_length", sizes["context_length"][0]),
+        max_output_tokens=pick("max_output_tokens", sizes["max_output_tokens"][0]),
         pricing=pricing,
         currency=currency or "USD",
         parameters=tuple(params),
@@ -178,9 +182,27 @@ def _extract_single(
     )
     problems = ([NO_MODEL] if model is None else []) + ([_no_price(doc)] if pricing is None else [])
     problems += list(prices.problems) if prices else []
+    for size_name, (reading, unclear) in sizes.items():  # two sizes in the text, and the text's was taken
+        if unclear and reading is not None and why.get(size_name) is reading.evidence:
+            problems.append(unclear)
     if model is None and pricing is None and offer.context_length is None:
         return PageExtraction(offers=[], problems=["no model offer found", *problems])
     return PageExtraction(offers=[offer], problems=problems)
+
+
+def _size(name: str, readings: list[Reading]) -> tuple[Reading | None, str | None]:
+    """The first of a size's readings in the text, and the ambiguity when others give another size
+    (``128K`` and ``131,072`` are one size): the problem saying so, the reading's evidence naming them."""
+    if not readings:
+        return None, None
+    chosen = readings[0]
+    rivals: list[Reading] = []
+    for reading in readings[1:]:
+        if not any(counts_agree(reading.value, known.value) for known in (chosen, *rivals)):
+            rivals.append(reading)
+    if not rivals:
+        return chosen, None
+    return Reading(chosen.value, disputed(chosen, rivals)), ambiguity(name, chosen, rivals)
 
 
 def _no_price(doc: Document) -> str:

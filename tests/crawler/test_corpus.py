@@ -29,9 +29,7 @@ from tests.crawler.corpus_check import (
 CASES = {case.name: case for case in load_cases()}
 
 #: What the static extractor gets wrong on each page today (the baseline of issue 11).
-XFAIL = {
-    "huggingface-model-card": "the name is the repo header ('Qwen / … like 812')",
-}
+XFAIL: dict[str, str] = {}
 
 
 def rows() -> list[Any]:
