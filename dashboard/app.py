@@ -13,6 +13,8 @@ Pages and their URLs (deep links):
 - ``/status``: uptime heatmap (endpoint by day) and the open incidents
 - ``/recommend``: the cheapest capable endpoints for a job, and why the others were left out
 - ``/changes``: price, parameter and context changes and incidents
+- ``/unmatched``: provider model ids matched to no canonical model, with candidates and alias lines
+  (``?provider=<name>``)
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ PAGES = (
     ("status.py", "status", "Status", ":material/monitor_heart:"),
     ("recommend.py", "recommend", "Recommend", ":material/calculate:"),
     ("changes.py", "changes", "Changes", ":material/history:"),
+    ("unmatched.py", "unmatched", "Unmatched models", ":material/link_off:"),
 )
 
 

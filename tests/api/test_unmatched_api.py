@@ -3,61 +3,21 @@ from an OpenRouter crawl, a models.dev crawl, DeepInfra's own list and a page.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
-from db.catalog.ingest import ingest_run
-from db.catalog.runs import start_run
 from db.models import Endpoint
 from tests.api.conftest import make_client
-from tests.api.seed import T0, ingest, offer
-
-GLM, LLAMA, TERMINUS = "z-ai/glm-4.7", "meta-llama/llama-3.3-70b-instruct", "deepseek/deepseek-v3.1-terminus"
-TURBO = "meta-llama/Llama-3.3-70B-Instruct-Turbo"
-
-
-def openrouter_model(model_id: str, hugging_face_id: str) -> ModelIn:
-    return ModelIn(id=model_id, hugging_face_id=hugging_face_id, meta={"canonical_slug": model_id})
-
-
-def catalog_model(model_id: str) -> ModelIn:
-    """A model as models.dev describes a provider's id: capabilities, no OpenRouter slug."""
-    return ModelIn(id=model_id, name=model_id, meta={"capabilities": {"tool_call": True}})
-
-
-def crawl(engine: Engine, source: str, endpoints: list[EndpointIn], *, at: datetime, **more: Any) -> None:
-    """A crawl of a source that names models by providers' ids (`canonical_models` false)."""
-    result = CrawlResult(
-        source=source, started=at, finished=at, endpoints=endpoints, canonical_models=False, **more
-    )
-    ingest_run(
-        engine=engine, run_id=start_run(engine=engine, source=source, started=at), result=result, now=at
-    )
-
-
-def crawl_modelsdev(engine: Engine, at: datetime) -> None:
-    ids = ["zai-org/GLM-4.7", TURBO]
-    endpoints = [offer("Deep Infra", model=i) for i in ids]
-    crawl(engine, "modelsdev", endpoints, at=at, models=[catalog_model(i) for i in ids], authority=1)
+from tests.api.seed import T0
+from tests.unmatched_seed import EIGEN, GLM, LLAMA, TERMINUS, TURBO, crawl_modelsdev, seed_unmatched
 
 
 @pytest.fixture
 def store(engine: Engine) -> Engine:
-    models = [
-        openrouter_model(GLM, "zai-org/GLM-4.7"),
-        openrouter_model(LLAMA, "meta-llama/Llama-3.3-70B-Instruct"),
-        openrouter_model(TERMINUS, "deepseek-ai/DeepSeek-V3.1-Terminus"),
-    ]
-    routed = [offer("DeepInfra", model=GLM), offer("OpenRouter", model=TERMINUS)]
-    ingest(engine, routed, source="openrouter", models=models)
-    crawl_modelsdev(engine, T0 + timedelta(minutes=1))
-    crawl(engine, "deepinfra", [offer("deepinfra", model=TURBO)], at=T0 + timedelta(minutes=2))
-    crawl(engine, "eigenai", [offer("EigenAI", model="deepseek-v31-terminus")], at=T0 + timedelta(minutes=3))
+    seed_unmatched(engine)
     return engine
 
 
@@ -73,7 +33,7 @@ def test_unmatched_lists_what_no_rule_matched_with_candidates(store: Engine) -> 
         TERMINUS: "exact",
         "zai-org/GLM-4.7": "hugging_face",
         TURBO: "own",
-        "deepseek-v31-terminus": "own",
+        EIGEN: "own",
     }
     with make_client(store) as client:
         answer = client.get("/api/v1/unmatched")
@@ -81,7 +41,7 @@ def test_unmatched_lists_what_no_rule_matched_with_candidates(store: Engine) -> 
     body = answer.json()
     assert body["total"] == 2 and (body["limit"], body["offset"]) == (100, 0)
     by_id = {row["provider_model_id"]: row for row in body["data"]}
-    turbo, page = by_id[TURBO], by_id["deepseek-v31-terminus"]
+    turbo, page = by_id[TURBO], by_id[EIGEN]
     assert (turbo["provider"], turbo["sources"], len(turbo["endpoint_ids"])) == (
         "DeepInfra",
         ["deepinfra", "modelsdev"],
@@ -100,7 +60,7 @@ def test_unmatched_by_provider_spelling_and_pages(store: Engine) -> None:
         bad = client.get("/api/v1/unmatched", params={"limit": 0})
     assert [(r["provider"], r["provider_model_id"]) for r in deep_infra["data"]] == [("DeepInfra", TURBO)]
     assert deep_infra["total"] == 1
-    assert [r["provider_model_id"] for r in second["data"]] == ["deepseek-v31-terminus"]
+    assert [r["provider_model_id"] for r in second["data"]] == [EIGEN]
     assert second["total"] == 2
     assert nobody == {"data": [], "total": 0, "limit": 100, "offset": 0}
     assert bad.status_code == 422 and "limit" in bad.json()["detail"]
