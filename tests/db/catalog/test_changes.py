@@ -18,6 +18,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from crawler.extract.openrouter_pricing import PRICE_KEYS, parse_pricing
+from crawler.extract.prices import per_million
 from db.catalog.changes import PRICE_DOWN, PRICE_UP, diff_pricing, percent_change, pricing_values
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing
 from db.catalog.ingest import ingest_run
@@ -62,6 +63,17 @@ def test_pricing_is_cleaned_on_construction_overrides_too() -> None:
         {"tier": {"cache_write": CLEAN}},
     ]
     assert Pricing(cache_write=D(CLEAN)) == Pricing(cache_write=D(NOISY))
+
+
+def test_every_source_path_gives_one_clean_price() -> None:
+    # OpenRouter's per-token string times 1e6, exactly
+    openrouter = parse_pricing({"input_cache_write": "0.00000008333333333333334"}, where="p")
+    assert openrouter is not None and openrouter.cache_write == D(CLEAN)
+    # a page's "$0.25 per 3K tokens" per 1M: exact to 28 digits, then a JSON number (a float) in the offer
+    exact = per_million(D("0.25"), 3000)
+    assert str(exact) == "83.33333333333333333333333333"
+    through_float = D(repr(float(exact)))
+    assert Pricing(input=exact) == Pricing(input=through_float) == Pricing(input=D("83.3333333333333"))
 
 
 def values(**prices: str | None) -> dict[str, Any]:
