@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import context, freshness, history
 from dashboard.history import CHANGE_COLUMNS
+from db.catalog.changes import percent_text
 from db.catalog.snapshot import CatalogSnapshot
 
 KINDS = (
@@ -69,15 +70,14 @@ def render() -> None:
             "Nothing changed in this range. The first crawl of a source is its baseline and raises no events."
         )
         return
+    # as text: a real change of -0.0004 % must not read "+0.0%" (`percent_text`)
+    feed["percent"] = feed["percent"].map(lambda p: percent_text(float(p)) if pd.notna(p) else None)
     st.dataframe(
         feed,
         hide_index=True,
         width="stretch",
         height="auto" if len(feed) <= 15 else 600,
-        column_config={
-            "at": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-            "percent": st.column_config.NumberColumn(format="%+.1f%%"),
-        },
+        column_config={"at": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")},
     )
 
 
