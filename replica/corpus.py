@@ -77,6 +77,7 @@ PAGES: dict[str, CorpusPage] = _pages(
     ("hostile-wrong-encoding", "https://nordhavn.ai/pricing", "text/html"),
     ("hostile-image-prices", "https://docs.x.ai/docs/models/grok-3-mini"),
     ("hostile-never-finishes", "https://lambda.ai/inference"),
+    ("ambiguous-context-lengths", "https://kestrel.example/models/meta-llama/Llama-3.1-70B-Instruct"),
 )
 _BY_PATH = {page.path: page for page in PAGES.values()}
 
