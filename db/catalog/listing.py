@@ -52,7 +52,9 @@ def select_endpoints(snapshot: CatalogSnapshot, query: EndpointQuery) -> tuple[l
     """One page of the endpoints matching `query`, and how many match in all."""
     descending = query.sort.startswith("-")
     name = query.sort.lstrip("-")
-    if query.model is None:
+    if query.model is None and _unfiltered(query):  # the default list: its order, kept, is the answer
+        ordered = _catalog_order(snapshot, name, descending, active=not query.include_removed)
+    elif query.model is None:
         # The whole catalog: filtering its order (kept per snapshot) keeps the order of what matches,
         # the same as ordering the matches, without sorting ~10,000 endpoints on every request.
         ordered = [e for e in _catalog_order(snapshot, name, descending) if _matches(e, query)]
@@ -73,19 +75,39 @@ def _order(
     return [e for _, e in present] + [e for value, e in keyed if value is None]
 
 
+def _unfiltered(q: EndpointQuery) -> bool:
+    """Whether `q` filters on nothing but removal (the model aside)."""
+    return not (
+        q.provider is not None
+        or q.min_context is not None
+        or q.parameters
+        or q.max_input_price is not None
+        or q.max_output_price is not None
+        or q.quantizations
+        or q.statuses
+        or q.currency is not None
+    )
+
+
 #: The newest snapshot and its endpoints in each order asked for (a new snapshot starts afresh).
-_orders: tuple[CatalogSnapshot | None, dict[tuple[str, bool], list[EndpointState]]] = (None, {})
+_orders: tuple[CatalogSnapshot | None, dict[tuple[str, bool, bool], list[EndpointState]]] = (None, {})
 
 
-def _catalog_order(snapshot: CatalogSnapshot, name: str, descending: bool) -> list[EndpointState]:
+def _catalog_order(
+    snapshot: CatalogSnapshot, name: str, descending: bool, *, active: bool = False
+) -> list[EndpointState]:
+    """Every endpoint of `snapshot` (`active`: those not removed) in one order, kept (never mutate it)."""
     global _orders
     held, orders = _orders
     if held is not snapshot:
         orders = {}
         _orders = (snapshot, orders)
-    found = orders.get((name, descending))
+    found = orders.get((name, descending, active))
     if found is None:  # two threads may both compute it: the same list
-        found = orders[(name, descending)] = _order(snapshot.endpoints, _SORTS[name], descending)
+        found = _order(snapshot.endpoints, _SORTS[name], descending)
+        if active:
+            found = [e for e in found if e.removed_at is None]
+        orders[(name, descending, active)] = found
     return found
 
 
