@@ -280,6 +280,23 @@ class ParserState(SQLModel, table=True):
     message: str
 
 
+class ModelQuality(SQLModel, table=True):
+    """A quality fact of a model as one crawl source gives it (`db.catalog.quality`): who measured it
+    (`publisher`: artificial_analysis, design_arena), what (`name`: intelligence_index,
+    design_arena:website) and the value, over one period. A new row only when the value changes."""
+
+    __table_args__ = (Index("ix_modelquality_model_source", "model_id", "source", "valid_to"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    model_id: int = Field(foreign_key="model.id")
+    source: str = Field(max_length=100)  # the crawl source (openrouter)
+    publisher: str = Field(max_length=100)
+    name: str = Field(max_length=200)
+    value: float
+    valid_from: datetime = _time()
+    valid_to: datetime | None = _time(nullable=True)
+
+
 # -- probes ------------------------------------------------------------------------------------------
 class ProbeTarget(SQLModel, table=True):
     """A probed endpoint (one `[[probes]]` entry) and its outage state (`db.probes.outage`)."""

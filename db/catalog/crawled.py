@@ -114,6 +114,16 @@ class ProviderIn:
 
 
 @dataclass(frozen=True)
+class QualityFact:
+    """One quality measure of a model as a source publishes it: who measured it (`publisher`, e.g.
+    ``artificial_analysis``), what (`name`: ``intelligence_index``, ``design_arena:website``), the value."""
+
+    publisher: str
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
 class ModelIn:
     """A model as a source describes it. `id` is the canonical id (OpenRouter's where one exists)."""
 
@@ -126,6 +136,9 @@ class ModelIn:
     output_modalities: tuple[str, ...] = ()
     hugging_face_id: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the quality facts the source publishes for it (`db.catalog.quality`); None: the source says nothing
+    #: of quality here (or could not be read), so what is stored stays; (): it publishes none now
+    quality: tuple[QualityFact, ...] | None = None
 
 
 @dataclass(frozen=True)

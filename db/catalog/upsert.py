@@ -25,6 +25,7 @@ from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
 from db.catalog.matching import Match, ModelMatcher
 from db.catalog.observations import Identity, Observer, open_observations
 from db.catalog.provider_names import ProviderNames
+from db.catalog.quality import record_quality
 from db.models import Endpoint, EndpointRevision, Model, Observation, PricePeriod, Provider, table
 
 #: In a model's meta: its id is a provider's, matched to no canonical model (yet).
@@ -183,6 +184,7 @@ def upsert_models(
     insert_rows(s, t, new_rows)
     batch.report.models = len(incoming)
     model_ids = {canonical: row_id for row_id, canonical in s.execute(select(t.c.id, t.c.canonical_id))}
+    record_quality(batch, incoming, model_ids)  # benchmark indices, effective-dated (db.catalog.quality)
     listed: Listed = {}
     for index, endpoint in enumerate(result.endpoints):
         listed[endpoint.key] = (endpoint, resolved[index].canonical_id, resolved[index].rule)
