@@ -25,6 +25,7 @@ from db.catalog.crawled import CrawlResult
 from db.catalog.disagreements import update_disagreements
 from db.catalog.observations import Observer
 from db.catalog.problems import record_problems, track_parsers
+from db.catalog.rematch import rematch_provisional
 from db.catalog.removals import remove_missing
 from db.catalog.report import IngestReport
 from db.catalog.runs import finish_run
@@ -73,6 +74,8 @@ def _write_catalog(batch: IngestBatch, result: CrawlResult, aliases: Mapping[str
     existing = known_endpoints(batch)
     observer = Observer(batch, authority=result.authority)
     seen = upsert_endpoints(batch, existing, listed, provider_ids, model_ids, baseline, observer)
+    if result.canonical_models:
+        rematch_provisional(batch, aliases)  # what another source could not match before, it may now
     ended = remove_missing(batch, result, seen.keys(), observer)
     observer.write()
     labels = {endpoint_id: (canonical, given.provider) for endpoint_id, (given, canonical) in seen.items()}

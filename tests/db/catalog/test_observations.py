@@ -255,3 +255,22 @@ def test_a_context_that_is_another_sources_input_limit_is_no_disagreement(engine
     crawl(engine, "litellm", LITELLM, [glm("deepinfra", context=128000)], at=T0 + timedelta(hours=1))
     (disagreement,) = rows(engine, Disagreement)
     assert disagreement.values == {"litellm": 128000, "modelsdev": 400000}
+
+
+def test_a_catalog_crawled_before_openrouter_is_matched_by_openrouters_crawl(engine: Any) -> None:
+    terminus = "deepseek-ai/DeepSeek-V3.1-Terminus"
+    direct = chat("DeepInfra", terminus)
+    crawl(engine, "deepinfra", OWN, [direct], at=T0, models=[ModelIn(id=terminus)])
+    assert {m.canonical_id for m in rows(engine, Model)} == {terminus}  # provisional: nothing known yet
+    routed = chat("OpenRouter", "deepseek/deepseek-v3.1-terminus")
+    canonical = ModelIn(id="deepseek/deepseek-v3.1-terminus", hugging_face_id=terminus)
+    run_id = start_run(engine=engine, source="openrouter", started=T0 + timedelta(hours=1))
+    result = CrawlResult(source="openrouter", started=T0, endpoints=[routed], models=[canonical])
+    ingest_run(engine=engine, run_id=run_id, result=result, now=T0 + timedelta(hours=1))
+    models = {m.id: m.canonical_id for m in rows(engine, Model)}
+    assert set(models.values()) == {"deepseek/deepseek-v3.1-terminus"}  # the provisional one is gone
+    endpoint = next(e for e in rows(engine, Endpoint) if e.provider_model_id == terminus)
+    assert (models[endpoint.model_id], endpoint.match_rule) == (
+        "deepseek/deepseek-v3.1-terminus",
+        "hugging_face",
+    )
