@@ -7,12 +7,14 @@ A malformed body raises `ExtractError`; one malformed entry becomes a `Problem` 
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from crawler.extract.jsonfields import ExtractError, JsonFields, response_data, short
 from crawler.extract.openrouter_pricing import parse_pricing
-from db.catalog.crawled import EndpointIn, ModelIn, Problem, ProviderIn, ReportedStats
+from db.catalog.crawled import EndpointIn, ModelIn, Problem, ProviderIn, QualityFact, ReportedStats
 
 PROVIDER = "OpenRouter"
 SOURCE = "openrouter"
@@ -23,6 +25,9 @@ _MODEL_META_EXTRA = ("per_request_limits", "supported_voices", "default_paramete
 _ARCH_META_KEYS = ("tokenizer", "instruct_type", "modality")
 _PROVIDER_META_KEYS = ("headquarters", "datacenters", "privacy_policy_url", "terms_of_service_url")
 _PROVIDER_META_EXTRA = ("status_page_url",)
+#: The publishers of `benchmarks`: Artificial Analysis' indices (0 to 100), Design Arena's Elo per category.
+ARTIFICIAL_ANALYSIS = "artificial_analysis"
+DESIGN_ARENA = "design_arena"
 
 
 def parse_models(
@@ -42,6 +47,12 @@ def parse_models(
         except ExtractError as exc:
             problems.append(Problem("malformed_json", str(exc), url=f"{base}/models", parser=True))
             continue
+        try:  # a malformed `benchmarks` is a problem; the model stands, its stored facts stay (None)
+            model = replace(
+                model, quality=parse_benchmarks(entry.get("benchmarks"), where=f"{where}.benchmarks")
+            )
+        except ExtractError as exc:
+            problems.append(Problem("malformed_json", str(exc), url=f"{base}/models", parser=True))
         if model.id in seen:
             problems.append(
                 Problem(
@@ -109,6 +120,45 @@ def parse_providers(body: bytes | str) -> list[ProviderIn]:
             ProviderIn(name=entry["name"], slug=slug if isinstance(slug, str) else None, meta=meta)
         )
     return providers
+
+
+def parse_benchmarks(value: Any, *, where: str) -> tuple[QualityFact, ...]:
+    """A `/models` entry's ``benchmarks`` as quality facts: every numeric Artificial Analysis index
+    (``intelligence_index``, ``coding_index``, ``agentic_index``...) and Design Arena's Elo per category
+    (``design_arena:website``; ``design_arena:<arena>:<category>`` for an arena other than ``models``).
+    Absent or null: none. A value of the wrong type raises `ExtractError` naming its key path."""
+    if value is None:
+        return ()
+    fields = JsonFields(value, where)
+    facts: list[QualityFact] = []
+    indices = fields.sub(ARTIFICIAL_ANALYSIS)
+    for key in sorted(indices.obj):
+        number = indices.number(key) if key.endswith("_index") else _plain_number(indices.get(key))
+        if number is not None and math.isfinite(number):
+            facts.append(QualityFact(ARTIFICIAL_ANALYSIS, key, number))
+    arenas = fields.get(DESIGN_ARENA)
+    if arenas is not None and not isinstance(arenas, list):
+        raise ExtractError(f"{fields.at(DESIGN_ARENA)}: not a list: {short(arenas)}")
+    seen: set[str] = set()
+    for i, item in enumerate(arenas or ()):
+        entry = JsonFields(item, f"{fields.at(DESIGN_ARENA)}[{i}]")
+        category, arena, elo = entry.text("category"), entry.text("arena"), entry.number("elo")
+        if not category or elo is None or not math.isfinite(elo):
+            continue
+        name = (
+            f"{DESIGN_ARENA}:{category}"
+            if arena in (None, "", "models")
+            else f"{DESIGN_ARENA}:{arena}:{category}"
+        )
+        if name not in seen:
+            seen.add(name)
+            facts.append(QualityFact(DESIGN_ARENA, name, elo))
+    return tuple(facts)
+
+
+def _plain_number(value: Any) -> float | None:
+    """A number, else None (an index's companion fields of other types are not indices)."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _model_entry(entry: Any, *, base: str, where: str) -> tuple[ModelIn, EndpointIn]:

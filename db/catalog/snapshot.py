@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from db.catalog.crawled import PRICE_FIELDS
 from db.catalog.matching import ModelMatcher, normalise_model_id
+from db.catalog.quality import read_quality
 from db.catalog.sources_read import current_first, in_source_order, read_disagreements, read_sources
 from db.catalog.state import (
     EndpointState,
@@ -257,6 +258,7 @@ def _models(session: Session, endpoints: Sequence[EndpointState]) -> list[ModelS
             serving.setdefault(endpoint.model, []).append(endpoint)
     m = table(Model)
     models = []
+    quality = read_quality(session)  # benchmark indices by canonical id (db.catalog.quality)
     for row in session.execute(select(m).order_by(m.c.canonical_id)):
         active = serving.get(row.canonical_id, [])
         models.append(
@@ -274,6 +276,7 @@ def _models(session: Session, endpoints: Sequence[EndpointState]) -> list[ModelS
                 last_seen=row.last_seen,
                 endpoints=len(active),
                 providers=tuple(sorted({e.provider for e in active}, key=str.casefold)),
+                quality=quality.get(row.canonical_id, {}),
             )
         )
     return models

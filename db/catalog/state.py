@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.catalog.quality import Quality
 
 #: Health windows our probes report uptime over.
 UPTIME_WINDOWS: tuple[str, ...] = ("1d", "7d", "30d")
@@ -160,3 +163,5 @@ class ModelState:
     last_seen: datetime
     endpoints: int = 0
     providers: tuple[str, ...] = ()
+    #: its open quality facts by name (`db.catalog.quality`: intelligence_index, design_arena:website...)
+    quality: Mapping[str, Quality] = field(default_factory=dict, compare=False)
