@@ -13,6 +13,7 @@ Pages and their URLs (deep links):
 - ``/status``: uptime heatmap (endpoint by day) and the open incidents
 - ``/recommend``: the cheapest capable endpoints for a job, and why the others were left out
 - ``/changes``: price, parameter and context changes and incidents
+- ``/disagreements``: where sources disagree about an endpoint (``?provider=<name>``)
 - ``/unmatched``: provider model ids matched to no canonical model, with candidates and alias lines
   (``?provider=<name>``)
 """
@@ -36,6 +37,7 @@ PAGES = (
     ("status.py", "status", "Status", ":material/monitor_heart:"),
     ("recommend.py", "recommend", "Recommend", ":material/calculate:"),
     ("changes.py", "changes", "Changes", ":material/history:"),
+    ("disagreements.py", "disagreements", "Disagreements", ":material/compare_arrows:"),
     ("unmatched.py", "unmatched", "Unmatched models", ":material/link_off:"),
 )
 

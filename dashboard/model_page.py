@@ -9,8 +9,10 @@ import streamlit as st
 
 from dashboard import charts, context, freshness, history
 from dashboard.frames import evidence_rows, measured_vs_reported, offers_rows
+from dashboard.sources_frames import highlight, source_rows
 from dashboard.text import md
 from db.catalog.snapshot import CatalogSnapshot
+from db.catalog.state import EndpointState
 
 RANGES = {
     "24h": timedelta(hours=24),
@@ -123,6 +125,37 @@ def render() -> None:
                     "page": st.column_config.LinkColumn(),
                 },
             )
+
+    _sources(endpoints)  # last: the tables above keep their places
+
+
+def _sources(endpoints: list[EndpointState]) -> None:
+    """Each endpoint listed by more than one source: what every source says, side by side, the values
+    the sources disagree on highlighted."""
+    shared = [e for e in endpoints if len(e.sources) > 1]
+    if not shared:
+        return
+    st.subheader("What each source says (per 1M tokens)")
+    disputed = sum(len(e.disagreements) for e in shared)
+    st.caption(
+        f"{len(shared)} of these endpoints are listed by more than one source; the current source gives "
+        "the offer's values. "
+        + (
+            f"Highlighted: the values of {disputed} disagreement{'s' if disputed != 1 else ''} "
+            "between sources (beyond rounding)."
+            if disputed
+            else "They agree (differences of rounding aside)."
+        )
+    )
+    rows = source_rows(shared)
+    prices = ["input", "output", "cache read", "cache write"]
+    styled = (
+        rows.style.apply(highlight, axis=None)
+        .format("{:.4g}", subset=prices, na_rep="—")
+        .format("{:,.0f}", subset=["context", "max output"], na_rep="—")
+        .format("{:%Y-%m-%d %H:%M}", subset=["seen"])
+    )
+    st.dataframe(styled, hide_index=True, width="stretch")
 
 
 def _chosen_model(snap: CatalogSnapshot) -> str | None:
