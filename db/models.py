@@ -97,7 +97,8 @@ class Endpoint(EndpointBase, table=True):
     #: confidence}} (`crawler.extract.evidence`); null where the source is an API
     evidence: dict[str, Any] | None = _json()
     #: how the provider's model id was matched to the canonical model (`db.catalog.matching`: alias,
-    #: hugging_face, exact, normalised, suffix...; "own" when nothing matched and the id stands alone)
+    #: exact, hugging_face, normalised, vendor_prefix, version_dots, date_suffix; "own" when nothing
+    #: matched and the id stands alone)
     match_rule: str | None = Field(default=None, max_length=20)
     first_seen: datetime = _time()
     last_seen: datetime = _time()

@@ -22,14 +22,11 @@ from db.catalog import changes as ch
 from db.catalog import history
 from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
-from db.catalog.matching import Match, ModelMatcher
+from db.catalog.matching import PROVISIONAL, Match, ModelMatcher
 from db.catalog.observations import Identity, Observer, open_observations
 from db.catalog.provider_names import ProviderNames
 from db.catalog.quality import record_quality
 from db.models import Endpoint, EndpointRevision, Model, Observation, PricePeriod, Provider, table
-
-#: In a model's meta: its id is a provider's, matched to no canonical model (yet).
-PROVISIONAL = "provisional"
 
 #: An endpoint of the crawl by key, with the canonical id of its model and how it was matched.
 Listed = dict[str, tuple[EndpointIn, str, str]]
@@ -146,7 +143,7 @@ def upsert_models(
     if result.canonical_models:
         incoming.update(described)
         for model in result.models:
-            matcher.add_known(model.id)
+            matcher.add_known(model.id, hugging_face_id=model.hugging_face_id)
     # Endpoints name their model by the provider's id; resolve each to the canonical one.
     resolved: dict[int, Match] = {}
     for index, endpoint in enumerate(result.endpoints):
