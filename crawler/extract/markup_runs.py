@@ -24,6 +24,8 @@ from dataclasses import dataclass
 WINDOW = 20_000
 #: blocks in a row, within the window, for a kind of block to be followed through the page
 MIN_CHAIN = 3
+#: blocks in a row followed within the window, at most (to rank the kinds)
+MAX_CHAIN = 16
 _SAMPLES = 8  # runs cut, at most
 _TRIES = 4  # blocks of a kind in the window tried as the start of a chain
 
@@ -73,52 +75,54 @@ def cut_repeated_markup(text: str, *, budget: int, keep: int) -> tuple[str, list
 
 
 def find_middle_run(text: str, *, longer_than: int) -> Run | None:
-    """The longest run of more than `longer_than` sibling blocks among the kinds of block found just after
-    the middle of `text`, or None."""
+    """The run of more than `longer_than` sibling blocks of the kind that repeats most, in a row, just
+    after the middle of `text`, or None. Kinds are tried from the longest chain in the window down (the
+    items of a list inside each entry chain too, but not as long): the first long run is the one."""
     middle = len(text) // 2
-    best: Run | None = None
     for (tag, cls), first in _kinds_at(text, middle, middle + WINDOW):
         run = _run_through(text, tag, cls, first)
-        if run is None or len(run.starts) <= longer_than or _inside_raw_text(text, run.starts[0]):
-            continue
-        if best is None or len(run.starts) > len(best.starts):
-            best = run
-    return best
+        if run is not None and len(run.starts) > longer_than and not _inside_raw_text(text, run.starts[0]):
+            return run
+    return None
 
 
 def _kinds_at(text: str, start: int, stop: int) -> list[tuple[tuple[str, str | None], int]]:
     """The kinds of block (tag, class) that follow each other at least `MIN_CHAIN` times in a row between
-    `start` and `stop`, each with the start of its first block there."""
+    `start` and `stop`, each with the start of its chain there, the longest chains first."""
     found: dict[tuple[str, str | None], list[int]] = {}
     for match in _START_TAG.finditer(text, start, stop):
         tag = match.group(1).lower()
         if tag not in _NOT_BLOCKS:
             found.setdefault((tag, _class_of(match.group(2))), []).append(match.start())
-    kinds = []
+    chained = []
     for kind, starts in found.items():
-        first = _chain_start(text, kind[0], starts) if len(starts) >= MIN_CHAIN else None
-        if first is not None:
-            kinds.append((kind, first))
-    return kinds
+        length, first = _chain(text, kind[0], starts) if len(starts) >= MIN_CHAIN else (0, 0)
+        if length >= MIN_CHAIN:
+            chained.append((length, kind, first))
+    chained.sort(key=lambda item: -item[0])  # stable: equal chains in page order
+    return [(kind, first) for _, kind, first in chained]
 
 
-def _chain_start(text: str, tag: str, starts: list[int]) -> int | None:
-    """Where, among the first few `starts`, `MIN_CHAIN` blocks begin that follow each other, or None."""
+def _chain(text: str, tag: str, starts: list[int]) -> tuple[int, int]:
+    """The longest chain (up to `MAX_CHAIN`) of blocks that follow each other, begun at one of the first
+    few `starts`: its length and where it begins."""
     pattern = _tags_of(tag)
     known = set(starts)
+    best = (0, 0)
     for first in starts[:_TRIES]:
-        count, here = 1, first
-        while count < MIN_CHAIN:
+        length, here = 1, first
+        while length < MAX_CHAIN:
             end = _block_end(text, pattern, here)
             if end is None:
                 break
             here = _skip_blanks(text, end)
             if here not in known:
                 break
-            count += 1
-        if count >= MIN_CHAIN:
-            return first
-    return None
+            length += 1
+        best = max(best, (length, -first))
+        if length == MAX_CHAIN:
+            break
+    return best[0], -best[1]
 
 
 def _run_through(text: str, tag: str, cls: str | None, member: int) -> Run | None:

@@ -61,6 +61,17 @@ def test_blocks_holding_blocks_of_their_own_name_are_counted_whole() -> None:
     assert (problems, lines) == tree_cut(page)
 
 
+def test_the_entries_are_the_run_not_the_items_of_their_lists() -> None:
+    # each entry's list of four items chains too within the window, but not as long as the entries do
+    inner = "<ul class='tags'>" + "".join(f"<li>tag {n}</li>" for n in range(4)) + "</ul>"
+    page = HEAD + entries(6_000, inner=inner) + TAIL
+    problems, lines = text_cut(page)
+    assert problems == [
+        'page too large: 5,900 of 6,000 repeated <div class="entry"> blocks skipped (the first 100 read)'
+    ]
+    assert (problems, lines) == tree_cut(page)
+
+
 def test_two_runs_apart_are_both_cut_as_the_tree_cut_does() -> None:
     page = (
         HEAD
