@@ -5,7 +5,11 @@ Pure functions over `Prices` (no I/O). Uncached input tokens pay the input price
 with a note), output tokens the output price, plus the per-request fee. A price tier (`overrides`, e.g.
 a model's prices above 200K prompt tokens) applies to the whole request when the prompt has at least its
 `min_prompt_tokens`; of several, the highest threshold reached wins, and its prices replace the base
-prices it names. Per month is per request x requests per day x 30.
+prices it names. Per month is per request x the workload's requests a month (`requests_per_month` when
+given, else requests per day x 30; the default workload is 1,000 requests a day, 30,000 a month).
+
+Another currency converts to USD at a configured rate (`Rate`: ``[currencies] credits = { provider =
+"EigenAI", usd = 1.0 }``): `in_usd` gives the cost in USD with a note saying the rate used.
 """
 
 from __future__ import annotations
@@ -31,11 +35,14 @@ class Workload:
     requests_per_day: int = 1000
     cached_input_tokens: int = 0  # of input_tokens, read from the provider's prompt cache
     cache_write_tokens: int = 0  # of input_tokens, written to the prompt cache
+    requests_per_month: int | None = None  # None: requests_per_day x 30
 
     def __post_init__(self) -> None:
         for name in ("input_tokens", "output_tokens", "requests_per_day", "cached_input_tokens"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
+        if self.requests_per_month is not None and self.requests_per_month < 0:
+            raise ValueError("requests_per_month must not be negative")
         if self.cache_write_tokens < 0:
             raise ValueError("cache_write_tokens must not be negative")
         if self.cached_input_tokens + self.cache_write_tokens > self.input_tokens:
@@ -43,6 +50,27 @@ class Workload:
                 "cached_input_tokens + cache_write_tokens must not exceed input_tokens "
                 f"({self.cached_input_tokens} + {self.cache_write_tokens} > {self.input_tokens})"
             )
+
+    @property
+    def monthly_requests(self) -> int:
+        """Requests a month: `requests_per_month` when given, else requests per day x 30."""
+        if self.requests_per_month is not None:
+            return self.requests_per_month
+        return self.requests_per_day * DAYS_PER_MONTH
+
+
+@dataclass(frozen=True)
+class Rate:
+    """What one unit of `currency` is worth in USD, for one provider's offers (None: any provider's)."""
+
+    currency: str
+    usd: Decimal
+    provider: str | None = None
+
+    @property
+    def text(self) -> str:
+        """How the answer says it: ``credits at 1.0 USD``."""
+        return f"{self.currency} at {self.usd} USD"
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,7 @@ class Cost:
     tier: int | None = None  # min_prompt_tokens of the price tier applied; None: base prices
     parts: dict[str, Decimal] = field(default_factory=dict)  # input, cache_read, cache_write, output, request
     notes: tuple[str, ...] = ()
+    rate: Rate | None = None  # set when converted from another currency (`in_usd`)
 
 
 def request_cost(prices: Prices, workload: Workload) -> Cost | None:
@@ -82,7 +111,7 @@ def request_cost(prices: Prices, workload: Workload) -> Cost | None:
         "request": values["request"] or Decimal(0),
     }
     per_request = sum(parts.values(), Decimal(0))
-    per_month = per_request * workload.requests_per_day * DAYS_PER_MONTH
+    per_month = per_request * workload.monthly_requests
     return Cost(
         per_request=per_request,
         per_month=per_month,
@@ -90,6 +119,19 @@ def request_cost(prices: Prices, workload: Workload) -> Cost | None:
         tier=tier,
         parts=parts,
         notes=tuple(notes),
+    )
+
+
+def in_usd(cost: Cost, rate: Rate) -> Cost:
+    """`cost` (in `rate.currency`) in USD at `rate`, saying so in a note."""
+    return Cost(
+        per_request=cost.per_request * rate.usd,
+        per_month=cost.per_month * rate.usd,
+        currency="USD",
+        tier=cost.tier,
+        parts={name: value * rate.usd for name, value in cost.parts.items()},
+        notes=(*cost.notes, f"priced in {rate.text}"),
+        rate=rate,
     )
 
 

@@ -9,11 +9,13 @@ places that ask (``modelwatch recommend``, ``GET /api/v1/recommend``, the dashbo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from db.catalog.quality import Quality
 from db.catalog.state import EndpointState
-from db.recommend.cost import Workload
+from db.recommend.constraints import INDEX_RANGE, QUALITY_PARAMETERS, QUANTIZATIONS, Rates
+from db.recommend.cost import Rate, Workload
 from db.recommend.ranking import FREE_SUFFIX, Job, Recommendation, recommend
 
 if TYPE_CHECKING:
@@ -46,9 +48,20 @@ def build_job(
     quantizations: Iterable[str] = (),
     include_free: bool = False,
     currency: str | None = None,
+    requests_per_month: int | None = None,
+    min_intelligence: float | None = None,
+    min_coding: float | None = None,
+    min_agentic: float | None = None,
+    include_unrated: bool = False,
+    min_quantization: str | None = None,
+    only_providers: Iterable[str] = (),
+    exclude_providers: Iterable[str] = (),
+    rates: Iterable[Rate] = (),
 ) -> Job:
     """The job these parameters describe. `model` is a canonical id (the caller resolves what a user
-    typed: `CatalogSnapshot.resolve_model`), None for any model. Raises `JobError`."""
+    typed: `CatalogSnapshot.resolve_model`), None for any model. `requests_per_month`, when given, is
+    the month's volume (else `requests_per_day` x 30). `rates` convert other currencies to USD (the
+    configuration's ``[currencies]``). Raises `JobError` naming the parameter and what it allows."""
     counts = {
         "input_tokens": input_tokens,
         "output_tokens": output_tokens,
@@ -56,10 +69,31 @@ def build_job(
         "cached_input_tokens": cached_input_tokens,
         "cache_write_tokens": cache_write_tokens,
     }
+    if requests_per_month is not None and requests_per_month < 0:
+        raise JobError(
+            "requests_per_month", f"requests_per_month must be 0 or more, not {requests_per_month}"
+        )
     try:
-        workload = Workload(**counts)
+        workload = Workload(**counts, requests_per_month=requests_per_month)
     except ValueError as exc:
         raise JobError(_blamed(counts), str(exc)) from None
+    minimums = {"min_intelligence": min_intelligence, "min_coding": min_coding, "min_agentic": min_agentic}
+    low, high = INDEX_RANGE
+    for parameter, minimum in minimums.items():
+        if minimum is not None and not low <= minimum <= high:  # NaN fails too
+            words = QUALITY_PARAMETERS[parameter][1]
+            message = (
+                f"{parameter} must be from {low:g} to {high:g} (an Artificial Analysis {words}), "
+                f"not {minimum:g}"
+            )
+            raise JobError(parameter, message)
+    quantization = min_quantization.strip().casefold() if min_quantization is not None else None
+    if quantization is not None and quantization not in QUANTIZATIONS:
+        message = (
+            f"min_quantization must be one of {', '.join(QUANTIZATIONS)} "
+            f"(fp32 > bf16 = fp16 > fp8 > int8 > fp6 > fp4 = int4), not {min_quantization!r}"
+        )
+        raise JobError("min_quantization", message)
     return Job(
         model=model,
         min_context=min_context,
@@ -70,7 +104,18 @@ def build_job(
         quantizations=tuple(quantizations),
         include_free=include_free,
         currency=currency,
+        include_unrated=include_unrated,
+        min_quantization=quantization,
+        only_providers=_names(only_providers),
+        exclude_providers=_names(exclude_providers),
+        rates=Rates(tuple(rates)),
+        **minimums,
     )
+
+
+def _names(given: Iterable[str]) -> tuple[str, ...]:
+    """Provider names as given, also comma-separated in one value (``only_providers=DeepInfra,Novita``)."""
+    return tuple(part.strip() for name in given for part in name.split(",") if part.strip())
 
 
 def _blamed(counts: dict[str, int]) -> str:
@@ -95,5 +140,10 @@ def candidates(snapshot: CatalogSnapshot, model: str | None) -> list[EndpointSta
 
 
 def recommend_in(snapshot: CatalogSnapshot, job: Job) -> Recommendation:
-    """`job` ranked over the snapshot's `candidates`."""
-    return recommend(candidates(snapshot, job.model), job)
+    """`job` ranked over the snapshot's `candidates`, with their models' quality facts."""
+    return recommend(candidates(snapshot, job.model), job, quality=lambda model: _quality(snapshot, model))
+
+
+def _quality(snapshot: CatalogSnapshot, model: str) -> Mapping[str, Quality]:
+    state = snapshot.model(model)
+    return state.quality if state is not None else {}

@@ -13,17 +13,32 @@ with the reasons it was left out.
   30-minute latency p90 and 1-day uptime), each labelled with where it came from; never mixed.
 - **Exclusions**: down now (our probes), no token price, another currency when one is required, free
   (rate-limited) unless free endpoints count, context, output or prompt limits, missing parameters,
-  quantization, TTFT and uptime limits. Every reason that applies is given.
+  quantization (allowed list, `min_quantization`), quality indices (`min_intelligence`, `min_coding`,
+  `min_agentic`), providers (`only_providers`, `exclude_providers`), TTFT and uptime limits
+  (`db.recommend.constraints`). Every reason that applies is given, its code naming the constraint.
+- **Currencies**: an offer in another currency with a configured rate (`Job.rates`) is converted to USD
+  and ranked with the others, saying so ("credits at 1.0 USD"); without a rate it is ranked apart.
+- **Explained**: each ranked endpoint carries its model's quality facts and why it ranks before the next
+  (`db.recommend.explain`); `db.recommend.frontier` gives the Pareto view (cost against quality or TTFT).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from db.catalog.quality import Quality
 from db.catalog.state import EndpointState
-from db.recommend.cost import Cost, Workload, request_cost
+from db.recommend.constraints import (
+    QUALITY_PARAMETERS,
+    QUANTIZATION_RANK,
+    Rates,
+    provider_keys,
+    provider_of,
+    quantization_rank,
+)
+from db.recommend.cost import Cost, Workload, in_usd, request_cost
 
 FREE_SUFFIX = ":free"
 DEFAULT_CURRENCY = "USD"
@@ -51,6 +66,22 @@ class Job:
     quantizations: tuple[str, ...] = ()  # allowed; empty: any
     include_free: bool = False
     currency: str | None = None  # required currency; None: any, the default one ranked first
+    min_intelligence: float | None = None  # Artificial Analysis indices, 0 to 100
+    min_coding: float | None = None
+    min_agentic: float | None = None
+    include_unrated: bool = False  # keep (and mark) models without an index a minimum asks for
+    min_quantization: str | None = None  # fp8: fp8 or better (`constraints.QUANTIZATION_RANK`)
+    only_providers: tuple[str, ...] = ()  # any spelling
+    exclude_providers: tuple[str, ...] = ()
+    rates: Rates = field(default_factory=Rates)  # currency -> USD (`[currencies]`)
+
+    def quality_minimums(self) -> list[tuple[str, str, str, float]]:
+        """(parameter, index name, words, minimum) of each quality constraint set."""
+        return [
+            (parameter, index, words, getattr(self, parameter))
+            for parameter, (index, words) in QUALITY_PARAMETERS.items()
+            if getattr(self, parameter) is not None
+        ]
 
 
 @dataclass(frozen=True)
@@ -71,9 +102,12 @@ class Figures:
 @dataclass(frozen=True)
 class Ranked:
     endpoint: EndpointState
-    cost: Cost
+    cost: Cost  # in USD where a rate converted it (`cost.rate`)
     figures: Figures
     notes: tuple[str, ...] = ()
+    quality: Mapping[str, Quality] = field(default_factory=dict, compare=False)  # its model's facts
+    unrated: tuple[str, ...] = ()  # indices a minimum asked for that its model lacks (include_unrated)
+    why: str | None = None  # why it ranks before the next (`db.recommend.explain`)
 
 
 @dataclass(frozen=True)
@@ -99,24 +133,68 @@ class Recommendation:
     excluded: list[Excluded]
 
 
-def recommend(endpoints: Iterable[EndpointState], job: Job) -> Recommendation:
-    """Rank the endpoints able to do `job`; list the others of the model with their reasons."""
+#: A model's quality facts by canonical id (`CatalogSnapshot.model(...).quality`).
+QualityOf = Callable[[str], Mapping[str, Quality]]
+_NO_QUALITY: Mapping[str, Quality] = {}
+
+
+def recommend(
+    endpoints: Iterable[EndpointState], job: Job, quality: QualityOf | None = None
+) -> Recommendation:
+    """Rank the endpoints able to do `job`; list the others of the model with their reasons.
+    `quality` gives a model's quality facts (none known without it: a quality minimum excludes all)."""
+    from db.recommend.explain import explain  # explain reads Ranked: imported here, not at the top
+
     ranked: list[Ranked] = []
     excluded: list[Excluded] = []
     preferred = job.currency or DEFAULT_CURRENCY
+    context = _Context(job, quality)
     for endpoint in endpoints:
         if job.model is not None and not _same_model(endpoint.model, job.model):
             continue
         figures = figures_of(endpoint)
-        reasons = _reasons(endpoint, job, figures)
+        facts = context.quality_of(endpoint.model)
+        reasons, unrated = _reasons(endpoint, job, figures, context, facts)
         cost = request_cost(endpoint.prices, job.workload) if endpoint.prices is not None else None
         if reasons or cost is None:  # no cost means no token price: already a reason
             excluded.append(Excluded(endpoint, tuple(reasons)))
             continue
-        ranked.append(Ranked(endpoint, cost, figures, _notes(endpoint, figures, cost, preferred)))
+        if cost.currency != preferred and preferred == "USD":
+            rate = job.rates.of(cost.currency, endpoint.provider)
+            if rate is not None:
+                cost = in_usd(cost, rate)
+        notes = _notes(endpoint, figures, cost, preferred, job, unrated)
+        ranked.append(Ranked(endpoint, cost, figures, notes, facts, unrated))
     ranked.sort(key=lambda r: _rank_key(r, preferred))
     excluded.sort(key=lambda e: (e.endpoint.label.casefold(), e.endpoint.id))
+    whys = explain(ranked, excluded, job, preferred)
+    ranked = [replace(r, why=why) for r, why in zip(ranked, whys, strict=True)]
     return Recommendation(job=job, ranked=ranked, excluded=excluded)
+
+
+class _Context:
+    """What a ranking computes once: the providers' keys, each model's facts."""
+
+    def __init__(self, job: Job, quality: QualityOf | None) -> None:
+        self.only = provider_keys(job.only_providers)
+        self.exclude = provider_keys(job.exclude_providers)
+        self.min_rank = QUANTIZATION_RANK[job.min_quantization.casefold()] if job.min_quantization else None
+        self.minimums = job.quality_minimums()
+        self.allowed = {q.casefold() for q in job.quantizations}
+        self._quality = quality
+        self._facts: dict[str, Mapping[str, Quality]] = {}
+
+    def quality_of(self, model: str) -> Mapping[str, Quality]:
+        """The model's facts; a `:free` variant has its model's."""
+        if self._quality is None:
+            return _NO_QUALITY
+        found = self._facts.get(model)
+        if found is None:
+            found = self._quality(model)
+            if not found and model.endswith(FREE_SUFFIX):
+                found = self._quality(model.removesuffix(FREE_SUFFIX))
+            self._facts[model] = found
+        return found
 
 
 def figures_of(endpoint: EndpointState) -> Figures:
@@ -158,7 +236,10 @@ def _same_model(model: str, wanted: str) -> bool:
     return model == wanted or (not wanted.endswith(FREE_SUFFIX) and model == wanted + FREE_SUFFIX)
 
 
-def _reasons(endpoint: EndpointState, job: Job, figures: Figures) -> list[Reason]:
+def _reasons(
+    endpoint: EndpointState, job: Job, figures: Figures, context: _Context, facts: Mapping[str, Quality]
+) -> tuple[list[Reason], tuple[str, ...]]:
+    """Every reason `endpoint` can not do `job`, and the indices it is kept without (include_unrated)."""
     reasons: list[Reason] = []
     health, prices = endpoint.health, endpoint.prices
     if health is not None and health.status == "down":
@@ -167,7 +248,9 @@ def _reasons(endpoint: EndpointState, job: Job, figures: Figures) -> list[Reason
     if prices is None or prices.input is None or prices.output is None:
         reasons.append(Reason("unpriced", "no token price published"))
     elif job.currency is not None and prices.currency != job.currency:
-        reasons.append(Reason("currency", f"priced in {prices.currency}, not {job.currency}"))
+        convertible = job.currency == "USD" and job.rates.of(prices.currency, endpoint.provider) is not None
+        if not convertible:
+            reasons.append(Reason("currency", f"priced in {prices.currency}, not {job.currency}"))
     wants_free = job.model is not None and job.model.endswith(FREE_SUFFIX)
     if not job.include_free and not wants_free and is_free(endpoint):
         reasons.append(Reason("free", "free (rate-limited) endpoint; free endpoints do not count"))
@@ -179,9 +262,32 @@ def _reasons(endpoint: EndpointState, job: Job, figures: Figures) -> list[Reason
         allowed = ", ".join(job.quantizations)
         if endpoint.quantization is None:
             reasons.append(Reason("quantization", f"quantization not published (allowed: {allowed})"))
-        elif endpoint.quantization.casefold() not in {q.casefold() for q in job.quantizations}:
+        elif endpoint.quantization.casefold() not in context.allowed:
             message = f"quantization {endpoint.quantization} not allowed (allowed: {allowed})"
             reasons.append(Reason("quantization", message))
+    if context.min_rank is not None:
+        rank = quantization_rank(endpoint.quantization)
+        if rank is not None and rank < context.min_rank:
+            message = f"quantization {endpoint.quantization} below {job.min_quantization}"
+            reasons.append(Reason("min_quantization", message))
+    if context.only or context.exclude:
+        key = provider_of(endpoint.provider)
+        if context.only and key not in context.only:
+            message = f"provider {endpoint.provider} not among {', '.join(job.only_providers)}"
+            reasons.append(Reason("only_providers", message))
+        if key in context.exclude:
+            reasons.append(Reason("exclude_providers", f"provider {endpoint.provider} excluded"))
+    unrated: list[str] = []
+    for parameter, index, words, minimum in context.minimums:
+        fact = facts.get(index)
+        if fact is None:
+            if job.include_unrated:
+                unrated.append(index)
+            else:
+                reasons.append(Reason(parameter, f"no {words} published for {endpoint.model}"))
+        elif fact.value < minimum:
+            message = f"{words} {fact.value:g} < {minimum:g} ({fact.publisher.replace('_', ' ')})"
+            reasons.append(Reason(parameter, message))
     ttft = figures.ttft_p90_ms
     if job.max_ttft_ms is not None and ttft is not None and ttft > job.max_ttft_ms:
         message = f"TTFT p90 {figures.ttft_p90_ms:.0f} ms > {job.max_ttft_ms:g} ms ({figures.ttft_source})"
@@ -192,7 +298,7 @@ def _reasons(endpoint: EndpointState, job: Job, figures: Figures) -> list[Reason
             f"({figures.uptime_source})"
         )
         reasons.append(Reason("uptime", message))
-    return reasons
+    return reasons, tuple(unrated)
 
 
 def _limit_reasons(endpoint: EndpointState, job: Job) -> list[Reason]:
@@ -215,10 +321,25 @@ def _limit_reasons(endpoint: EndpointState, job: Job) -> list[Reason]:
     return reasons
 
 
-def _notes(endpoint: EndpointState, figures: Figures, cost: Cost, preferred: str) -> tuple[str, ...]:
+def _notes(
+    endpoint: EndpointState,
+    figures: Figures,
+    cost: Cost,
+    preferred: str,
+    job: Job,
+    unrated: tuple[str, ...],
+) -> tuple[str, ...]:
     notes = list(cost.notes)
     if cost.currency != preferred:
-        notes.append(f"priced in {cost.currency}: not comparable with {preferred}; ranked after them")
+        notes.append(
+            f"priced in {cost.currency}: not comparable with {preferred} (no rate configured); "
+            "ranked after them"
+        )
+    if job.min_quantization and quantization_rank(endpoint.quantization) is None:
+        shown = endpoint.quantization or "not published"
+        notes.append(f"quantization {shown}: not known to be {job.min_quantization} or better")
+    for index in unrated:
+        notes.append(f"unrated: no {index.replace('_', ' ')} published (kept: include_unrated)")
     if not figures.measured:
         notes.append("no measurements: TTFT and uptime unknown")
     elif figures.ttft_p90_ms is None:
