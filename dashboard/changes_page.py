@@ -25,6 +25,8 @@ KINDS = (
     "new_model",
     "parser_broken",
     "parser_fixed",
+    "sources_disagree",
+    "sources_agree",
 )
 INCIDENTS = ("incident: down", "incident: degraded")
 SINCE = {"24 hours": 1, "7 days": 7, "30 days": 30, "1 year": 365, "all": None}

@@ -216,8 +216,12 @@ def upsert_endpoints(
     rows: dict[int, tuple[Row[Any], EndpointIn, str, str]] = {}
     new: list[tuple[EndpointIn, str, str]] = []
     new_identities: set[Identity] = set()
+    providers = table(Provider)
+    stored_names = dict(s.execute(select(providers.c.id, providers.c.name)).tuples().all())
     for given, canonical, rule in listed.values():
         provider_id = provider_ids[given.provider]
+        if given.provider != stored_names[provider_id]:  # changes and alerts name the stored provider
+            given = replace(given, provider=stored_names[provider_id])
         identity = Identity.of(provider_id, given.provider_model_id, given.tag, given.protocol)
         row = existing.get(identity)
         if row is None:

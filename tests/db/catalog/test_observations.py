@@ -140,7 +140,8 @@ def test_a_disagreement_opens_holds_through_formatting_and_closes_when_sources_a
     (closed,) = rows(engine, Disagreement)
     assert closed.closed_at == T0 + timedelta(hours=3)
     kinds = [(c.kind, c.field, c.provider) for c in rows(engine, Change)]
-    assert kinds == [("sources_disagree", "input", "deepinfra"), ("sources_agree", "input", "deepinfra")]
+    # named as the store names the provider (DeepInfra), not as the crawl spelled it (deepinfra)
+    assert kinds == [("sources_disagree", "input", "DeepInfra"), ("sources_agree", "input", "DeepInfra")]
 
 
 def test_a_context_of_128k_written_two_ways_is_no_disagreement_but_64k_is(engine: Any) -> None:
