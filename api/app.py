@@ -16,7 +16,7 @@ that does not answer 503. Nothing reads the environment here: the caller (`monit
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
@@ -33,6 +33,7 @@ from api.render import dumps
 from api.state import AdminActions, ApiState, CachedAnswers
 from db.catalog.reader import CatalogReader
 from db.engine import make_engine
+from db.recommend.cost import Rate
 from db.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ def create_app(
     admin_token: str | None = None,
     actions: AdminActions | None = None,
     aliases: Mapping[str, str] | None = None,
+    rates: Sequence[Rate] = (),
     refresh_s: float = 1.0,
     probe_refresh_s: float = 15.0,
     background_refresh: bool = True,
@@ -66,6 +68,7 @@ def create_app(
       that brings a token, 401 to one without).
     - `actions`: what the admin routes start (`AdminActions`); None: they answer 503.
     - `aliases`: provider model id -> canonical id, so `?model=` takes either (the config's aliases).
+    - `rates`: other currencies to USD for the recommender (the config's ``[currencies]``).
     - `refresh_s`: how often, at most, the store's version is checked; `probe_refresh_s`: how often,
       at most, new probe samples alone rebuild the snapshot (a crawl's changes show at once);
       `background_refresh`: rebuild the snapshot in a background thread while serving the previous one.
@@ -96,6 +99,7 @@ def create_app(
         expect_scheduler=expect_scheduler,
         heartbeat_max_age_s=heartbeat_max_age_s,
         aliases=dict(aliases or {}),
+        rates=tuple(rates),
     )
 
     @asynccontextmanager

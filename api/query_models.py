@@ -7,7 +7,7 @@ document lists the fields as ordinary query parameters all the same.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -15,6 +15,7 @@ from api.http import MAX_COUNT
 from api.schemas import Status
 from db.catalog.changes import CHANGE_KINDS
 from db.catalog.listing import SORT_KEYS
+from db.recommend.constraints import INDEX_RANGE, QUANTIZATIONS
 
 TERMINUS = "deepseek/deepseek-v3.1-terminus"
 Sort = Literal[
@@ -32,6 +33,8 @@ ChangeKind = Literal[
 ]  # fmt: skip
 assert get_args(ChangeKind) == CHANGE_KINDS
 
+#: The range of an index minimum, in the schema; the job checks it (a 422 naming the parameter and range)
+_INDEX_RANGE: dict[str, Any] = {"minimum": INDEX_RANGE[0], "maximum": INDEX_RANGE[1]}
 _MODEL = "canonical model id, a provider's model id, or a configured alias"
 
 
@@ -92,3 +95,60 @@ class RecommendQuery(BaseModel):
     include_free: bool = Field(False, description="count free (rate-limited) endpoints", examples=[False])
     currency: str | None = Field(None, max_length=20, description="only this currency", examples=["USD"])
     limit: int = Field(100, ge=1, le=1000, description="ranked endpoints returned", examples=[5])
+    # issue 13: quality, quantization order, providers, monthly volume, the Pareto view
+    requests_per_month: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_COUNT,
+        description="the month's requests; default: requests_per_day x 30 (30,000)",
+        examples=[50000],
+    )
+    min_intelligence: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="Artificial Analysis intelligence index, 0 to 100",
+        examples=[50],
+        json_schema_extra=_INDEX_RANGE,
+    )
+    min_coding: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="Artificial Analysis coding index, 0 to 100",
+        examples=[40],
+        json_schema_extra=_INDEX_RANGE,
+    )
+    min_agentic: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="Artificial Analysis agentic index, 0 to 100",
+        examples=[40],
+        json_schema_extra=_INDEX_RANGE,
+    )
+    include_unrated: bool = Field(
+        False, description="keep (and mark) models without an index a minimum asks for", examples=[False]
+    )
+    min_quantization: str | None = Field(
+        None,
+        max_length=20,
+        description="fp32 > bf16 = fp16 > fp8 > int8 > fp6 > fp4 = int4; unknown ones allowed and marked",
+        examples=["fp8"],
+        json_schema_extra={"enum": list(QUANTIZATIONS)},
+    )
+    only_providers: list[str] | None = Field(
+        None,
+        description="only these providers, any spelling (repeat, or comma-separated)",
+        examples=[["DeepInfra"]],
+    )
+    exclude_providers: list[str] | None = Field(
+        None,
+        description="not these providers, any spelling (repeat, or comma-separated)",
+        examples=[["Novita"]],
+    )
+    frontier: bool = Field(
+        False,
+        description="only the endpoints no other beats on both cost and frontier_axis",
+        examples=[False],
+    )
+    frontier_axis: Literal["quality", "ttft"] = Field(
+        "quality", description="quality: intelligence index; ttft: TTFT p90", examples=["quality"]
+    )

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api import render
-from api.http import ERRORS, MAX_COUNT, NotFound, ParameterError, cached
+from api.http import ERRORS, MAX_COUNT, NotFound, ParameterError, cached, state_of
 from api.query_models import RecommendQuery
 from api.schemas import Recommendation
 from db.catalog.snapshot import CatalogSnapshot
@@ -27,7 +27,14 @@ async def recommend_endpoints(request: Request, q: Annotated[RecommendQuery, Que
     """The endpoints able to do the job, cheapest per request first (ties: lower TTFT p90, then higher
     uptime), with the cost per request and per month; and every other endpoint of the model with the
     reason it was left out. Endpoints down now are left out; endpoints without figures are ranked but
-    marked (`measured: false`). Without `model`, every model's endpoints compete."""
+    marked (`measured: false`). Without `model`, every model's endpoints compete.
+
+    Quality (`min_intelligence`, `min_coding`, `min_agentic`: the model's Artificial Analysis indices),
+    `min_quantization`, `only_providers`/`exclude_providers` narrow the field; each ranked endpoint gives
+    its model's `quality`, what the job costs a month and `why` it ranks before the next; each excluded
+    one the constraints that left it out (`codes` name them). Offers in a currency with a configured
+    rate (`[currencies]`) are converted to USD (`conversion`). `frontier=true`: only the endpoints no
+    other beats on both the monthly cost and `frontier_axis` (intelligence index, or TTFT p90)."""
     try:  # checked before the catalog is read: the model is resolved against it below
         job = build_job(
             min_context=q.min_context,
@@ -42,6 +49,15 @@ async def recommend_endpoints(request: Request, q: Annotated[RecommendQuery, Que
             quantizations=q.quantization or (),
             include_free=q.include_free,
             currency=q.currency,
+            requests_per_month=q.requests_per_month,
+            min_intelligence=q.min_intelligence,
+            min_coding=q.min_coding,
+            min_agentic=q.min_agentic,
+            include_unrated=q.include_unrated,
+            min_quantization=q.min_quantization,
+            only_providers=q.only_providers or (),
+            exclude_providers=q.exclude_providers or (),
+            rates=state_of(request).rates,
         )
     except JobError as exc:
         raise ParameterError(exc.parameter, str(exc)) from None
@@ -50,6 +66,7 @@ async def recommend_endpoints(request: Request, q: Annotated[RecommendQuery, Que
         canonical = snapshot.resolve_model(q.model) if q.model is not None else None
         if q.model is not None and canonical is None:
             raise NotFound(f"no model {q.model!r} (a canonical id, a provider's model id or an alias)")
-        return render.recommendation(recommend_in(snapshot, replace(job, model=canonical)), limit=q.limit)
+        result = recommend_in(snapshot, replace(job, model=canonical))
+        return render.recommendation(result, limit=q.limit, frontier=q.frontier_axis if q.frontier else None)
 
     return await cached(request, build)

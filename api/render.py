@@ -7,11 +7,13 @@ become ISO 8601 strings in UTC (`2026-05-18T12:00:00Z`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from db.catalog.crawled import PRICE_FIELDS
+from db.catalog.quality import Quality
 from db.catalog.state import (
     UPTIME_WINDOWS,
     EndpointState,
@@ -23,6 +25,7 @@ from db.catalog.state import (
 from db.models import Change, PricePeriod
 from db.probes.figures import ProbeSeries
 from db.recommend.cost import Workload
+from db.recommend.frontier import frontier_points
 from db.recommend.ranking import Excluded, Ranked, Recommendation
 
 _PRICE_KEYS = (*PRICE_FIELDS, "discount")
@@ -183,6 +186,15 @@ def model(m: ModelState) -> dict[str, Any]:
         "providers": list(m.providers),
         "first_seen": iso(m.first_seen),
         "last_seen": iso(m.last_seen),
+        "quality": quality(m.quality),
+    }
+
+
+def quality(facts: Mapping[str, Quality]) -> dict[str, Any]:
+    """A model's quality facts by name: value, who measured it, which source gave it, since when."""
+    return {
+        name: {"value": f.value, "publisher": f.publisher, "source": f.source, "since": iso(f.since)}
+        for name, f in sorted(facts.items())
     }
 
 
@@ -246,11 +258,17 @@ def probe_series(endpoint_id: int, series: ProbeSeries, *, start: datetime, end:
     }
 
 
-def ranked(r: Ranked, rank: int) -> dict[str, Any]:
+def ranked(r: Ranked, rank: int, *, frontier: bool | None = None) -> dict[str, Any]:
     cost, figures = r.cost, r.figures
     return {
         **endpoint(r.endpoint),
         "rank": rank,
+        "quality": quality(r.quality),
+        "unrated": list(r.unrated),
+        "cost_currency": cost.currency,
+        "conversion": cost.rate.text if cost.rate is not None else None,
+        "why": r.why,
+        "frontier": frontier,
         "cost_per_request": float(cost.per_request),
         "cost_per_month": float(cost.per_month),
         "cost_breakdown": {name: float(value) for name, value in cost.parts.items()},
@@ -284,14 +302,26 @@ def workload(w: Workload) -> dict[str, Any]:
         "requests_per_day": w.requests_per_day,
         "cached_input_tokens": w.cached_input_tokens,
         "cache_write_tokens": w.cache_write_tokens,
+        "requests_per_month": w.monthly_requests,
     }
 
 
-def recommendation(result: Recommendation, *, limit: int) -> dict[str, Any]:
+def recommendation(result: Recommendation, *, limit: int, frontier: str | None = None) -> dict[str, Any]:
+    """The ranking's first `limit`; with `frontier` (an axis: quality, ttft), only the endpoints on the
+    Pareto frontier of cost against that axis, each keeping its rank."""
+    if frontier is None:
+        data = [ranked(r, i) for i, r in enumerate(result.ranked[:limit], start=1)]
+        total = len(result.ranked)
+    else:
+        points = frontier_points(result, frontier)
+        on = [(i, p.ranked) for i, p in enumerate(points, start=1) if p.frontier]
+        data = [ranked(r, i, frontier=True) for i, r in on[:limit]]
+        total = len(on)
     return {
         "model": result.job.model,
         "workload": workload(result.job.workload),
-        "data": [ranked(r, i) for i, r in enumerate(result.ranked[:limit], start=1)],
-        "total": len(result.ranked),
+        "data": data,
+        "total": total,
+        "frontier_axis": frontier,
         "excluded": [excluded(x) for x in result.excluded],
     }

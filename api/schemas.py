@@ -217,6 +217,35 @@ class EndpointList(_Out):
     offset: int
 
 
+# -- issue 13: quality facts (model objects and ranked endpoints) -----------------------------------------
+_QUALITY_EXAMPLE: dict[str, Any] = {
+    "intelligence_index": {
+        "value": 56.0,
+        "publisher": "artificial_analysis",
+        "source": "openrouter",
+        "since": "2026-06-02T06:00:00Z",
+    },
+    "design_arena:website": {
+        "value": 1186.0,
+        "publisher": "design_arena",
+        "source": "openrouter",
+        "since": "2026-06-02T06:00:00Z",
+    },
+}
+
+
+class QualityFactPublic(_Out):
+    """One quality fact of a model (`db.catalog.quality`)."""
+
+    value: float
+    publisher: str = Field(description="who measured it: artificial_analysis, design_arena")
+    source: str = Field(description="the crawl source that gave it: openrouter")
+    since: str = Field(description="since when this value holds")
+
+
+# -- end of issue 13's block ------------------------------------------------------------------------------
+
+
 class ModelPublic(_Out):
     model_config = ConfigDict(
         extra="forbid",
@@ -235,6 +264,7 @@ class ModelPublic(_Out):
                     "providers": ["AtlasCloud", "DeepInfra", "Novita", "OpenRouter", "SiliconFlow"],
                     "first_seen": "2025-12-02T06:00:00Z",
                     "last_seen": "2026-05-22T06:00:00Z",
+                    "quality": _QUALITY_EXAMPLE,
                 }
             ]
         },
@@ -252,6 +282,10 @@ class ModelPublic(_Out):
     providers: list[str]
     first_seen: str
     last_seen: str
+    quality: dict[str, QualityFactPublic] = Field(
+        description="quality facts by name (intelligence_index, coding_index, agentic_index, "
+        "design_arena:<category>...); {} when none is published"
+    )
 
 
 class ModelList(_Out):
@@ -408,6 +442,12 @@ class CostParts(_Out):
 _RANKED_EXAMPLE: dict[str, Any] = {
     **_ENDPOINT_EXAMPLE,
     "rank": 1,
+    "quality": _QUALITY_EXAMPLE,
+    "unrated": [],
+    "cost_currency": "USD",
+    "conversion": None,
+    "why": "0.8 USD a month cheaper than Novita [novita/fp8]",
+    "frontier": None,
     "cost_per_request": 0.00122,
     "cost_per_month": 36.6,
     "cost_breakdown": {"input": 0.00027, "cache_read": 0, "cache_write": 0, "output": 0.00095, "request": 0},
@@ -426,8 +466,14 @@ class RankedEndpoint(EndpointPublic):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_RANKED_EXAMPLE]})
 
     rank: int
-    cost_per_request: float = Field(description="in the endpoint's currency")
-    cost_per_month: float = Field(description="per request x requests per day x 30")
+    quality: dict[str, QualityFactPublic] = Field(description="its model's quality facts")
+    unrated: list[str] = Field(description="indices asked for that its model lacks (include_unrated)")
+    cost_currency: str = Field(description="the costs' currency: USD where a configured rate converted them")
+    conversion: str | None = Field(description="the rate used, e.g. 'credits at 1.0 USD'; null: none")
+    why: str | None = Field(description="why it ranks before the next, e.g. '0.8 USD a month cheaper than X'")
+    frontier: bool | None = Field(description="true on the Pareto frontier (frontier=true); null: not asked")
+    cost_per_request: float = Field(description="in cost_currency")
+    cost_per_month: float = Field(description="per request x requests_per_month")
     cost_breakdown: CostParts
     price_tier: int | None = Field(description="min_prompt_tokens of the price tier applied")
     ttft_p90_ms: float | None = Field(description="the TTFT judged: our probes' over 7 days, else reported")
@@ -454,6 +500,7 @@ class Workload(_Out):
     requests_per_day: int
     cached_input_tokens: int
     cache_write_tokens: int
+    requests_per_month: int = Field(description="requests_per_month, else requests_per_day x 30")
 
 
 class Recommendation(_Out):
@@ -469,9 +516,11 @@ class Recommendation(_Out):
                         "requests_per_day": 1000,
                         "cached_input_tokens": 0,
                         "cache_write_tokens": 0,
+                        "requests_per_month": 30000,
                     },
                     "data": [_RANKED_EXAMPLE],
                     "total": 3,
+                    "frontier_axis": None,
                     "excluded": [
                         {
                             "id": 410,
@@ -491,6 +540,7 @@ class Recommendation(_Out):
     workload: Workload
     data: list[RankedEndpoint]
     total: int = Field(description="how many endpoints are ranked (data holds the first `limit`)")
+    frontier_axis: str | None = Field(description="frontier=true: the axis (quality, ttft)")
     excluded: list[ExcludedEndpoint]
 
 

@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from db.catalog.reader import CatalogReader
 from db.catalog.snapshot import CatalogSnapshot, Version
+from db.recommend.cost import Rate
 
 
 class AdminActions(Protocol):
@@ -73,6 +74,7 @@ class ApiState:
     expect_scheduler: bool
     heartbeat_max_age_s: float
     aliases: Mapping[str, str]
+    rates: tuple[Rate, ...] = ()  # other currencies to USD (`[currencies]`), for the recommender
     cache: ResponseCache = field(default_factory=ResponseCache)
     metric_families: list[Any] | None = None  # /metrics families of `metric_families_version`
     metric_families_version: Version | None = None

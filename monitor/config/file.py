@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from monitor.config.alerts import Alerts
 from monitor.config.catalog import Catalog
+from monitor.config.currencies import Currencies
 from monitor.config.errors import KeyedError
 from monitor.config.models import Models
 from monitor.config.monitoring import Monitoring
@@ -30,6 +31,7 @@ class Config(BaseModel):
     models: Models = Field(default_factory=Models)
     catalog: Catalog = Field(default_factory=Catalog)
     monitoring: Monitoring = Field(default_factory=Monitoring)
+    currencies: Currencies = Field(default_factory=Currencies)
 
     @model_validator(mode="after")
     def _unique_names(self) -> Config:

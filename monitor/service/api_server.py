@@ -41,6 +41,7 @@ def make_app(
         admin_token=token,
         actions=actions,
         aliases=config.models.aliases,
+        rates=config.currencies.to_rates(),
         expect_scheduler=expect_scheduler,
     )
 

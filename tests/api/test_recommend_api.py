@@ -24,6 +24,7 @@ def test_ranked_with_costs_and_exclusions_with_reasons(client: TestClient) -> No
         "requests_per_day": 2000,
         "cached_input_tokens": 0,
         "cache_write_tokens": 0,
+        "requests_per_month": 60000,  # 2,000 a day x 30
     }
     assert [(r["rank"], r["provider"]) for r in body["data"]] == [(1, "Tiered"), (2, "Wide")]
     tiered = body["data"][0]
