@@ -64,6 +64,42 @@ def add_commands(commands: Commands) -> None:
     rec.add_argument("--quantization", action="extend", nargs="+", default=[], metavar="Q", help="allowed")
     rec.add_argument("--include-free", action="store_true", help="count free (rate-limited) endpoints")
     rec.add_argument("--currency", help="only prices in this currency (e.g. USD)")
+    rec.add_argument(
+        "--requests-per-month", type=int, help="requests a month (default: requests per day x 30)"
+    )
+    for index in ("intelligence", "coding", "agentic"):
+        rec.add_argument(
+            f"--min-{index}",
+            type=float,
+            metavar="INDEX",
+            help=f"Artificial Analysis {index} index at least (0-100)",
+        )
+    rec.add_argument(
+        "--include-unrated", action="store_true", help="keep (and mark) models without an index asked for"
+    )
+    rec.add_argument(
+        "--min-quantization",
+        metavar="Q",
+        help="fp32 > bf16 = fp16 > fp8 > int8 > fp6 > fp4 = int4 (unknown ones allowed and marked)",
+    )
+    rec.add_argument(
+        "--only-provider", action="extend", nargs="+", default=[], metavar="NAME", help="only these providers"
+    )
+    rec.add_argument(
+        "--exclude-provider",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="NAME",
+        help="not these providers",
+    )
+    rec.add_argument(
+        "--frontier",
+        nargs="?",
+        const="quality",
+        choices=("quality", "ttft"),
+        help="only the endpoints no other beats on both cost and quality (default) or TTFT p90",
+    )
     rec.add_argument("--limit", type=int, default=10, help="ranked endpoints shown (10)")
     rec.add_argument("--json", action="store_true", help="print the API's JSON answer")
     rec.set_defaults(handler=cmd_recommend)
@@ -141,6 +177,15 @@ def cmd_recommend(args: argparse.Namespace, context: Context) -> int:
             quantizations=args.quantization,
             include_free=args.include_free,
             currency=args.currency,
+            requests_per_month=args.requests_per_month,
+            min_intelligence=args.min_intelligence,
+            min_coding=args.min_coding,
+            min_agentic=args.min_agentic,
+            include_unrated=args.include_unrated,
+            min_quantization=args.min_quantization,
+            only_providers=args.only_provider,
+            exclude_providers=args.exclude_provider,
+            rates=config.currencies.to_rates(),
         )
     except JobError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -158,9 +203,10 @@ def cmd_recommend(args: argparse.Namespace, context: Context) -> int:
         return 2
     result = recommend_in(snapshot, replace(job, model=canonical))
     if args.json:
-        print(json.dumps(recommendation_json(result, limit=args.limit), indent=2, ensure_ascii=False))
+        body = recommendation_json(result, limit=args.limit, frontier=args.frontier)
+        print(json.dumps(body, indent=2, ensure_ascii=False))
     else:
-        print(recommendation_table(result, limit=args.limit))
+        print(recommendation_table(result, limit=args.limit, frontier=args.frontier))
     return 0 if result.ranked else 1
 
 
@@ -170,13 +216,26 @@ def _money(value: Any) -> str:
     return f"{number:.6f}".rstrip("0").rstrip(".") if number < 1 else f"{number:,.2f}"
 
 
-def recommendation_table(result: Recommendation, *, limit: int) -> str:
-    """The ranking as a readable table, then the endpoints left out and why."""
+def recommendation_table(result: Recommendation, *, limit: int, frontier: str | None = None) -> str:
+    """The ranking as a readable table (each row with why it ranks before the next, its model's quality),
+    then the endpoints left out and why. `frontier` (an axis): only the rows on the Pareto frontier."""
+    from db.recommend.frontier import frontier_points
+
     job, load = result.job, result.job.workload
     lines = [
         f"{job.model or 'any model'}: {load.input_tokens} input + {load.output_tokens} output tokens "
-        f"a request, {load.requests_per_day} requests a day"
+        f"a request, "
+        + (
+            f"{load.requests_per_month} requests a month"
+            if load.requests_per_month is not None
+            else f"{load.requests_per_day} requests a day ({load.monthly_requests} a month)"
+        )
     ]
+    rows = list(enumerate(result.ranked, start=1))
+    if frontier is not None:
+        points = frontier_points(result, frontier)
+        rows = [(rank, row) for (rank, row), point in zip(rows, points, strict=True) if point.frontier]
+        lines.append(f"the Pareto frontier of cost against {frontier}: {len(rows)} of {len(result.ranked)}")
     if not result.ranked:
         lines.append("no endpoint can do this job")
     else:
@@ -185,7 +244,7 @@ def recommendation_table(result: Recommendation, *, limit: int) -> str:
             f"{'in / out per 1M':>17} {'context':>8}  {'TTFT p90':<20} {'uptime':<18}"
         )
         lines += [header, "-" * len(header.rstrip())]
-        for rank, row in enumerate(result.ranked[:limit], start=1):
+        for rank, row in rows[:limit]:
             e, cost, figures = row.endpoint, row.cost, row.figures
             prices = e.prices
             per_1m = f"{prices.input} / {prices.output}" if prices is not None else "?"
@@ -204,10 +263,15 @@ def recommendation_table(result: Recommendation, *, limit: int) -> str:
                 f"{rank:>3}  {label:<34} {_money(cost.per_request):>12} {_money(cost.per_month):>11} "
                 f"{cost.currency:<7} {per_1m:>17} {e.context_length or '?':>8}  {ttft:<20} {uptime:<18}"
             )
+            if row.why:
+                lines.append(f"{'':>5}why: {row.why}")
+            if row.quality:
+                facts = ", ".join(f"{name} {fact.value:g}" for name, fact in sorted(row.quality.items()))
+                lines.append(f"{'':>5}quality: {facts}")
             for note in row.notes:
                 lines.append(f"{'':>5}note: {note}")
-        if len(result.ranked) > limit:
-            lines.append(f"… and {len(result.ranked) - limit} more (--limit)")
+        if len(rows) > limit:
+            lines.append(f"… and {len(rows) - limit} more (--limit)")
     if result.excluded:
         lines.append(f"left out ({len(result.excluded)}):")
         lines += [f"  {x.endpoint.label} ({x.endpoint.model}): {x.reason}" for x in result.excluded]

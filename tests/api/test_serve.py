@@ -198,10 +198,15 @@ def test_recommend_command_table_and_json(seeded_file: str, tmp_path: Path) -> N
     ranked_table = recommend("--model", "acme/m1", "--min-context", "150000")
     assert ranked_table.returncode == 0, ranked_table.stderr
     lines = ranked_table.stdout.splitlines()
-    assert lines[0] == "acme/m1: 1000 input + 1000 output tokens a request, 1000 requests a day"
-    ranked = [line.split()[1] for line in lines[3:5]]
+    assert (
+        lines[0] == "acme/m1: 1000 input + 1000 output tokens a request, 1000 requests a day (30000 a month)"
+    )
+    rows = [line for line in lines[3:] if line[:3].strip().isdigit()]
+    ranked = [line.split()[1] for line in rows]
     assert ranked == ["Tiered", "Wide"]
-    assert "0.0006" in lines[3] and "18.00 USD" in lines[3]
+    assert "0.0006" in rows[0] and "18.00 USD" in rows[0]
+    # Tiered 0.0006 a request x 30,000 = 18.00; Wide (0.20 + 0.60 per 1M) 0.0008 x 30,000 = 24.00
+    assert lines[lines.index(rows[0]) + 1] == "     why: 6 USD a month cheaper than Wide [wide/bf16]"
     assert "  Cheap [cheap/fp8] (acme/m1): context 32768 < 150000 required" in lines
     as_json = recommend("--model", "acme/m1", "--param", "tools", "structured_outputs", "--json")
     assert as_json.returncode == 0, as_json.stderr
