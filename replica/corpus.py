@@ -78,6 +78,11 @@ PAGES: dict[str, CorpusPage] = _pages(
     ("hostile-image-prices", "https://docs.x.ai/docs/models/grok-3-mini"),
     ("hostile-never-finishes", "https://lambda.ai/inference"),
     ("ambiguous-context-lengths", "https://kestrel.example/models/meta-llama/Llama-3.1-70B-Instruct"),
+    (
+        "ovhcloud-microdata-eur",
+        "https://endpoints.ai.cloud.ovh.net/models/mistral-small-3-2-24b-instruct-2506",
+    ),
+    ("ionos-rdfa-eur", "https://cloud.ionos.com/managed/ai-model-hub"),
 )
 _BY_PATH = {page.path: page for page in PAGES.values()}
 

@@ -23,7 +23,8 @@ PRICE_ROLES = ("input", "output", "cache_read", "cache_write", "request")
 #: a column of models: ``Model``, ``AI Model``, ``Anthropic models``, ``Model ID``, ``API name``, ``模型名称``
 _MODEL_COL = re.compile(
     r"^(?:[\w.-]+\s+){0,2}models?(?:\s*(?:name|id|string|slug|code|identifier))?$|^(?:model\s*)?name$|"
-    r"^api\s*(?:name|id|model(?:\s*(?:name|id))?)$|^slug$|^模型(?:名称|代码|编码|\s*id)?$|^名称$",
+    r"^api\s*(?:name|id|model(?:\s*(?:name|id))?)$|^model\s*(?:name|id)\s+(?:in|for)\s+the\s+api$|^slug$|"
+    r"^模型(?:名称|代码|编码|\s*id)?$|^名称$",
     re.I,
 )
 _NOT_MODEL_COL = re.compile(r"\b(?:size|parameters?|count|type|family|class|tier)\b", re.I)
