@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from db.recommend.ranking import Excluded, Job, Ranked
 
@@ -63,7 +64,7 @@ def explain(ranked: Sequence[Ranked], excluded: Sequence[Excluded], job: Job, pr
 
 def amount(value: Decimal) -> str:
     """Money as people write it: cents above a cent (0.8, 12.35, 1,200), two figures below (0.0012)."""
-    rounded = value.quantize(_CENT) if abs(value) >= _CENT else Decimal(f"{value:.2g}")
+    rounded = value.quantize(_CENT, ROUND_HALF_UP) if abs(value) >= _CENT else Decimal(f"{value:.2g}")
     text = f"{rounded.normalize():,f}"
     return text
 
@@ -106,4 +107,6 @@ def _only(excluded: Sequence[Excluded], job: Job) -> str:
         if code in common:
             return f"the only one {words(job)}"
     others = len(excluded)
-    return f"the only one that meets every constraint ({others} other{'s' if others > 1 else ''} left out)"
+    counts = Counter(r.code for x in excluded for r in x.reasons)
+    top, count = counts.most_common(1)[0] if counts else ("", 0)
+    return f"the only one that meets every constraint ({others} others left out, {count} of them by {top})"
