@@ -62,7 +62,9 @@ def test_model_page_offers_history_probes_incidents(app: AppFactory, seeded_url:
     at = ok(app(seeded_url, "model", id=DEMO_MODEL))
     assert "DeepSeek V3\\.1 Terminus" in at.header[0].value
     offers, incidents, versus = frames(at)[0], frames(at)[1], frames(at)[2]
-    assert len(offers) == 7
+    assert len(offers) == 8  # OpenRouter's offer and its five providers, EigenAI's page, DeepInfra's own list
+    direct = offers[(offers["provider"] == "DeepInfra") & offers["provider model id"].str.contains("Terminus")]
+    assert (direct.iloc[0]["input"], direct.iloc[0]["output"]) == (0.21, 0.79)  # its own list, not OpenRouter's
     acme = offers[offers["provider"] == ACME].iloc[0]
     assert (acme["input"], acme["output"]) == (0.28, 1.05)  # the newer price
     eigen = offers[offers["provider"] == "EigenAI"].iloc[0]
@@ -109,8 +111,10 @@ def test_recommend_ranks_and_explains(app: AppFactory, seeded_url: str) -> None:
     ok(at)
     ranked, excluded = frames(at)
     assert set(ranked["model"]) == {DEMO_MODEL}
-    assert ranked.iloc[0]["endpoint"] == "DeepInfra [deepinfra/fp4]"
-    assert ranked.iloc[0]["per month"] == 0.27 * 30 + 0.95 * 30  # 1000 + 1000 tokens, 1000 a day, 30 days
+    # DeepInfra's own list sells it for less than DeepInfra behind OpenRouter: direct first
+    assert list(ranked["endpoint"][:2]) == ["DeepInfra", "DeepInfra [deepinfra/fp4]"]
+    assert ranked.iloc[0]["per month"] == 30.0  # (0.21 + 0.79) * 30: 1000 + 1000 tokens, 1000 a day, 30 days
+    assert ranked.iloc[1]["per month"] == 0.27 * 30 + 0.95 * 30
     reasons = dict(zip(excluded["endpoint"], excluded["reasons"], strict=True))
     assert "TTFT p90" in reasons["AtlasCloud [atlas-cloud/fp8]"]
     assert "context length not published" in reasons["EigenAI"]
