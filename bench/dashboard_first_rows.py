@@ -13,8 +13,10 @@ Per run, the dashboard is started afresh (Streamlit's caches empty, as after a r
   first data row is drawn: the grid (`[data-testid="stDataFrame"]`) visible and a cell of its first row
   (`[role="gridcell"]`, the accessible copy of the rows the canvas draws) in the page; this includes the
   script's first run (the catalog snapshot read from the store);
-- *warm*: another new context (a new session, as a second visitor) does the same on the running
-  dashboard, whose process-wide snapshot is cached.
+- *warm*: another new context (a new session, as a second visitor: nothing in the browser's cache)
+  does the same on the running dashboard, whose process-wide snapshot is cached;
+- *returning*: a new page in that same context (a new Streamlit session; Streamlit's JavaScript and
+  styles in the browser's cache, as for someone who opened the dashboard before).
 Medians over --runs (5). Goal (issue 12): first rows in under 2 s.
 """
 
@@ -66,11 +68,11 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def first_rows(browser: Any, url: str, timeout_ms: float) -> tuple[float, str]:
-    """Seconds from navigation until the catalog table's first row is drawn; that row's first cells."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+def first_rows(context: Any, url: str, timeout_ms: float) -> tuple[float, str]:
+    """Seconds from navigation (a new page of `context`) until the catalog table's first row is drawn;
+    that row's first cells."""
+    page = context.new_page()
     try:
-        page = context.new_page()
         started = time.perf_counter()
         page.goto(url, wait_until="commit")
         page.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible", timeout=timeout_ms)
@@ -79,7 +81,7 @@ def first_rows(browser: Any, url: str, timeout_ms: float) -> tuple[float, str]:
         row = " | ".join(page.locator(FIRST_ROW).all_inner_texts()[:4])
         return seconds, row
     finally:
-        context.close()
+        page.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {data}", flush=True)
     cold = Figure("cold: first rows after a start", "s", goal="< 2")
     warm = Figure("warm: first rows, a new session", "s", goal="< 2")
+    returning = Figure("returning: browser cache kept", "s", goal="< 2")
     visits: list[dict[str, Any]] = []
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -116,27 +119,32 @@ def main(argv: list[str] | None = None) -> int:
             for run in range(args.runs):
                 port = free_port()
                 process = start_dashboard(url, port, OUT / "dashboard_first_rows.log")
+                contexts: list[Any] = []
                 try:
                     base = f"http://127.0.0.1:{port}/"
-                    for figure, kind in ((cold, "cold"), (warm, "warm")):
-                        seconds, row = first_rows(browser, base, args.timeout * 1000)
+                    contexts += [browser.new_context(viewport={"width": 1440, "height": 1000}) for _ in "ab"]
+                    visits_of = ((cold, "cold", contexts[0]), (warm, "warm", contexts[1]))
+                    for figure, kind, context in (*visits_of, (returning, "returning", contexts[1])):
+                        seconds, row = first_rows(context, base, args.timeout * 1000)
                         figure.values.append(seconds)
                         load = os.getloadavg()[0]
                         visits.append({"run": run, "kind": kind, "s": seconds, "row": row, "load": load})
                         print(f"run {run + 1} {kind}: {seconds:.2f} s (first row: {row}), load {load:.2f}")
                 finally:
+                    for context in contexts:
+                        context.close()
                     stop(process)
         finally:
             browser.close()
     machine = machine_info()
     print()
     print(machine_line(machine))
-    print(render_table([cold, warm]))
+    print(render_table([cold, warm, returning]))
     summary = {
         "benchmark": "dashboard_first_rows",
         "machine": machine,
         "store": data,
-        "figures": {f.name: f.as_json() for f in (cold, warm)},
+        "figures": {f.name: f.as_json() for f in (cold, warm, returning)},
         "visits": visits,
     }
     args.out.write_text(json.dumps(summary, indent=2, default=str) + "\n")
