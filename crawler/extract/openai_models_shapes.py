@@ -4,7 +4,7 @@ Pure; `crawler.extract.openai_models` picks the shape and counts what is read an
 yields, for one entry, an `EndpointIn` per priced chat offer, a `Skip` per offer left out on purpose
 (no price, not a chat model, not live) and raises `ExtractError` (naming the key path) for a value that
 is not what the shape documents. Prices are USD per 1M tokens in every shape
-(`crawler.extract.openai_models_prices`). The shapes:
+(`crawler.extract.source_prices`). The shapes:
 
 - ``deepinfra`` (``GET /v1/openai/models``): ``{"data": [{id, metadata: {description, context_length,
   max_tokens, pricing: {input_tokens, output_tokens, cache_read_tokens?}, tags}}]}``; ``metadata: null``
@@ -46,7 +46,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from crawler.extract.jsonfields import ExtractError, JsonFields, short
-from crawler.extract.openai_models_prices import plain, read_optional_price, read_price
+from crawler.extract.source_prices import optional_price as read_optional_price
+from crawler.extract.source_prices import plain
+from crawler.extract.source_prices import required_price as read_price
 from db.catalog.crawled import EndpointIn, Pricing, ReportedStats
 
 NO_PRICE = "without prices"

@@ -22,13 +22,27 @@ SIGNIFICANT_DIGITS = 15
 
 
 def price(value: Any, *, where: str, scale: int = 0) -> Decimal | None:
-    """The price at `where` times ``10**scale`` (6 turns per token into per 1M), or None if null."""
+    """The price at `where` times ``10**scale`` (6 turns per token into per 1M, -4 Novita's 1/10,000 USD),
+    or None if null."""
     if value is None:
         return None
     number = _decimal(value, where=where)
     if number < 0:
         raise ExtractError(f"{where}: {_shown(value)} is negative, not a price")
     return plain(number, scale=scale)
+
+
+def required_price(value: Any, *, where: str, scale: int = 0) -> Decimal:
+    """A price that must be there (a list's input and output prices): null or missing is a problem too."""
+    found = price(value, where=where, scale=scale)
+    if found is None:
+        raise ExtractError(f"{where}: no price (null or missing)")
+    return found
+
+
+def optional_price(obj: dict[str, Any], key: str, *, where: str, scale: int = 0) -> Decimal | None:
+    """A price that may be left out (a cache price): absent or null is not published; given, a price."""
+    return price(obj.get(key), where=f"{where}.{key}", scale=scale)
 
 
 def plain(value: Decimal, *, scale: int = 0) -> Decimal:

@@ -235,10 +235,15 @@ def test_a_bad_price_leaves_that_entry_as_it_was_and_keeps_the_others(bad: Any) 
     ]
     errors = [p for p in result.problems if not p.warning]
     assert len(errors) == 1 and errors[0].parser
-    shown = json.dumps(bad)
-    assert errors[0].message.startswith(
-        f"deepinfra: data[0].metadata.pricing.input_tokens: {shown} is not a price"
-    )
+    what = {
+        "abc": "'abc' is not a number",
+        "-1": "'-1' is negative, not a price",
+        -0.5: "-0.5 is negative, not a price",
+        None: "no price (null or missing)",
+        True: "True is not a number",
+        str({"usd": 1}): "{'usd': 1} is not a number",
+    }[bad if not isinstance(bad, dict) else str(bad)]
+    assert errors[0].message.startswith(f"deepinfra: data[0].metadata.pricing.input_tokens: {what}")
     assert result.complete  # read whole: the problem (no warning) makes the run partial, removing nothing
 
 
@@ -260,7 +265,7 @@ def test_several_bad_entries_make_one_problem() -> None:
     errors = [p for p in result.problems if not p.warning]
     assert len(errors) == 1
     assert errors[0].message.startswith(
-        'novita: data[0].pricing.prompt.price_per_m_decimal: "n/a" is not a price'
+        "novita: data[0].pricing.prompt.price_per_m_decimal: 'n/a' is not a number"
     )
     assert "(and 1 more): 4 of 6 entries not read" in errors[0].message
     assert [e.provider_model_id for e in result.endpoints] == ["thudm/glm-4.1v-9b-thinking"]
@@ -272,7 +277,8 @@ def test_a_bad_price_behind_the_router_keeps_that_provider_only() -> None:
     result = parse(json.dumps(body), "hf")
     assert ("Groq", "openai/gpt-oss-120b") not in by_model(result)
     assert ("Together", "openai/gpt-oss-120b") in by_model(result)
-    assert "hf: data[2].providers[1].pricing.output: -0.75 is not a price" in result.problems[0].message
+    message = "hf: data[2].providers[1].pricing.output: -0.75 is negative, not a price"
+    assert message in result.problems[0].message
 
 
 def test_an_empty_list_or_a_changed_shape_is_incomplete() -> None:
@@ -342,7 +348,7 @@ def test_crawl_of_the_replica_and_its_faults(sqlite_url: str) -> None:
         "changed": (faults.status(200, json.dumps(changed)), "changed: cannot tell the shape"),
         "price": (
             faults.status(200, json.dumps(bad_price)),
-            'price: data[0].metadata.pricing.output_tokens: "-1" is not a price',
+            "price: data[0].metadata.pricing.output_tokens: '-1' is negative, not a price",
         ),
         "down": (faults.status(500), "down: model list (/models): HTTP 500"),
     }
