@@ -21,6 +21,7 @@ from db.recommend.cost import Rate, Workload, request_cost
 from db.recommend.explain import amount
 from db.recommend.frontier import frontier_points, on_frontier
 from db.recommend.job import JobError, build_job, recommend_in
+from db.recommend.quantizations import quantizations_of
 from db.recommend.ranking import Recommendation
 from tests.api.seed import NOW, ingest
 from tests.db.recommend.quality_seed import ANON, BIG, EXPECTED, EXPECTED_MONTH, QUESTION, seed_quality
@@ -286,3 +287,17 @@ def test_tiers_of_modelsdev_and_litellm_priced_as_openrouters(engine: Engine) ->
                 load,
             )
             assert reference == cost, source
+
+
+def test_same_model_other_quantizations(snapshot: CatalogSnapshot) -> None:
+    offers = quantizations_of(snapshot, BIG)
+    assert [(o.endpoint.provider, o.quantization, o.input, o.ttft_p90_ms) for o in offers] == [
+        ("Baseten", "bf16", D("1.2"), 300.0),
+        ("EigenAI", "fp8", D("0.2"), None),  # credits: its own currency, as published
+        ("Parasail", "fp8", D("0.3"), 400.0),
+        ("Together", "fp8", D("0.45"), 900.0),
+        ("Fireworks", "fp8", D("1"), 1000.0),
+        ("Chutes", "fp4", D("0.5"), None),
+        ("Novita", None, D("0.9"), None),  # not published: last
+    ]
+    assert offers[1].currency == "credits" and offers[2].ttft_source == "openrouter"
