@@ -149,6 +149,9 @@ class RecommendQuery(BaseModel):
         description="only the endpoints no other beats on both cost and frontier_axis",
         examples=[False],
     )
+    excluded_limit: int = Field(
+        1000, ge=0, le=100000, description="endpoints left out returned (their total is excluded_total)"
+    )
     frontier_axis: Literal["quality", "ttft"] = Field(
         "quality", description="quality: intelligence index; ttft: TTFT p90", examples=["quality"]
     )

@@ -67,6 +67,9 @@ async def recommend_endpoints(request: Request, q: Annotated[RecommendQuery, Que
         if q.model is not None and canonical is None:
             raise NotFound(f"no model {q.model!r} (a canonical id, a provider's model id or an alias)")
         result = recommend_in(snapshot, replace(job, model=canonical))
-        return render.recommendation(result, limit=q.limit, frontier=q.frontier_axis if q.frontier else None)
+        frontier = q.frontier_axis if q.frontier else None
+        return render.recommendation(
+            result, limit=q.limit, frontier=frontier, excluded_limit=q.excluded_limit
+        )
 
     return await cached(request, build)

@@ -306,9 +306,12 @@ def workload(w: Workload) -> dict[str, Any]:
     }
 
 
-def recommendation(result: Recommendation, *, limit: int, frontier: str | None = None) -> dict[str, Any]:
+def recommendation(
+    result: Recommendation, *, limit: int, frontier: str | None = None, excluded_limit: int | None = None
+) -> dict[str, Any]:
     """The ranking's first `limit`; with `frontier` (an axis: quality, ttft), only the endpoints on the
-    Pareto frontier of cost against that axis, each keeping its rank."""
+    Pareto frontier of cost against that axis, each keeping its rank. `excluded_limit`: at most that many
+    of the endpoints left out (None: all; over a whole catalog they are thousands)."""
     if frontier is None:
         data = [ranked(r, i) for i, r in enumerate(result.ranked[:limit], start=1)]
         total = len(result.ranked)
@@ -323,5 +326,6 @@ def recommendation(result: Recommendation, *, limit: int, frontier: str | None =
         "data": data,
         "total": total,
         "frontier_axis": frontier,
-        "excluded": [excluded(x) for x in result.excluded],
+        "excluded": [excluded(x) for x in result.excluded[:excluded_limit]],
+        "excluded_total": len(result.excluded),
     }

@@ -521,6 +521,7 @@ class Recommendation(_Out):
                     "data": [_RANKED_EXAMPLE],
                     "total": 3,
                     "frontier_axis": None,
+                    "excluded_total": 1,
                     "excluded": [
                         {
                             "id": 410,
@@ -541,7 +542,8 @@ class Recommendation(_Out):
     data: list[RankedEndpoint]
     total: int = Field(description="how many endpoints are ranked (data holds the first `limit`)")
     frontier_axis: str | None = Field(description="frontier=true: the axis (quality, ttft)")
-    excluded: list[ExcludedEndpoint]
+    excluded: list[ExcludedEndpoint] = Field(description="the first `excluded_limit` left out, by name")
+    excluded_total: int = Field(description="how many endpoints were left out")
 
 
 class HealthCheck(_Out):

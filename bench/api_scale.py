@@ -20,6 +20,13 @@ Scenarios:
 - `recommend`: `GET /api/v1/recommend?model=M&...`, M among the models with two or more endpoints, a
   new workload (tokens, requests/day), context floor and parameter mix every request: never cached;
 - `recommend-any`: a new workload and no model: every endpoint ranked.
+- `recommend-constrained` (issue 13): `recommend` with every constraint set: quality minimums
+  (intelligence, coding, agentic, unrated kept and marked half the time), `min_quantization`, an allowed
+  list, `only_providers`/`exclude_providers`, TTFT and uptime limits, cached tokens, a monthly volume,
+  `frontier=true` half the time;
+- `recommend-any-constrained`: the same over every endpoint (no model).
+The store gains quality facts (`modelquality`) for half its models, as OpenRouter's `benchmarks` cover
+about half (deterministic, written once into the cached store).
 
 Goals (issue 12, 2-core machine): the endpoint list p99 under 20 ms and the recommender p99 under 100 ms
 at that size. Figures only: the exit status says nothing about the goals.
@@ -46,8 +53,65 @@ for folder in (REPO, BENCH):
     if str(folder) not in sys.path:  # run as `python bench/api_scale.py` from anywhere
         sys.path.insert(0, str(folder))
 OUT = BENCH / "out"
-SCENARIOS = ("list", "list-fresh", "filtered", "recommend", "recommend-any")
-GOALS = {"list": "< 20", "list-fresh": "< 20", "filtered": "< 20", "recommend": "< 100"}
+SCENARIOS = (
+    "list",
+    "list-fresh",
+    "filtered",
+    "recommend",
+    "recommend-any",
+    "recommend-constrained",
+    "recommend-any-constrained",
+)
+GOALS = {
+    "list": "< 20",
+    "list-fresh": "< 20",
+    "filtered": "< 20",
+    "recommend": "< 100",
+    "recommend-constrained": "< 100",
+    "recommend-any-constrained": "< 100",
+}
+QUANTIZATIONS = ("fp32", "bf16", "fp16", "fp8", "int8", "fp6", "fp4", "int4")
+
+
+def add_quality(url: str, *, seed: int = 0) -> int:
+    """Quality facts (Artificial Analysis indices) for every other model of the store, once: the rows
+    the real ingest writes from OpenRouter's `benchmarks`. Returns the facts written (0: already there)."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from db.bulk import insert_rows
+    from db.engine import make_engine
+    from db.models import Model, ModelQuality, table
+
+    engine = make_engine(url, create=False)
+    try:
+        with Session(engine) as session:
+            q, m = table(ModelQuality), table(Model)
+            if session.execute(select(func.count()).select_from(q)).scalar_one():
+                return 0
+            rng = random.Random(seed)
+            rows = []
+            now = session.execute(select(func.max(m.c.last_seen))).scalar_one()
+            for model_id in session.execute(select(m.c.id).order_by(m.c.id)).scalars():
+                if rng.random() < 0.5:
+                    continue
+                for name in ("intelligence_index", "coding_index", "agentic_index"):
+                    rows.append(
+                        {
+                            "model_id": model_id,
+                            "source": "openrouter",
+                            "publisher": "artificial_analysis",
+                            "name": name,
+                            "value": round(rng.uniform(10, 75), 1),
+                            "valid_from": now,
+                            "valid_to": None,
+                        }
+                    )
+            insert_rows(session, q, rows)
+            session.commit()
+            return len(rows)
+    finally:
+        engine.dispose()
 
 
 def market_store(*, synthetic: bool, rebuild: bool, seed: int = 0) -> tuple[str, dict[str, Any]]:
@@ -107,12 +171,38 @@ def scenario_paths(name: str, models: list[str], providers: list[str], seed: int
         unique = f"&requests_per_day={seed * 10_000_000 + n + 1}"
         return f"/api/v1/recommend?limit=20&input_tokens={rng.randrange(100, 20000)}{unique}"
 
+    def constraints(n: int) -> str:
+        """Every constraint of issue 13 (and the older ones), a new combination every request."""
+        prompt = rng.randrange(1000, 30000)
+        allowed = rng.sample(QUANTIZATIONS, 5)
+        picked = rng.sample(providers, 4)
+        return (
+            f"&input_tokens={prompt}&cached_input_tokens={rng.randrange(0, prompt // 2)}"
+            f"&output_tokens={rng.randrange(10, 2000)}&requests_per_month={seed * 10_000_000 + n + 1}"
+            f"&min_intelligence={rng.randrange(0, 60)}&min_coding={rng.randrange(0, 50)}"
+            f"&min_agentic={rng.randrange(0, 40)}&include_unrated={rng.choice(('true', 'false'))}"
+            f"&min_quantization={rng.choice(QUANTIZATIONS)}"
+            + "".join(f"&quantization={q}" for q in allowed)
+            + "".join(f"&exclude_providers={quote(p)}" for p in picked[:2])
+            + rng.choice(("", "".join(f"&only_providers={quote(p)}" for p in rng.sample(providers, 20))))
+            + f"&max_ttft_ms={rng.randrange(500, 5000)}&min_uptime={rng.choice((90, 95, 99))}"
+            + f"{rng.choice(contexts)}{rng.choice(params)}&frontier={rng.choice(('true', 'false'))}"
+        )
+
+    def recommend_constrained(n: int) -> str:
+        return f"/api/v1/recommend?model={quoted[rng.randrange(len(quoted))]}{constraints(n)}"
+
+    def recommend_any_constrained(n: int) -> str:
+        return f"/api/v1/recommend?limit=20{constraints(n)}"
+
     return {
         "list": listing,
         "list-fresh": fresh,
         "filtered": filtered,
         "recommend": recommend,
         "recommend-any": recommend_any,
+        "recommend-constrained": recommend_constrained,
+        "recommend-any-constrained": recommend_any_constrained,
     }[name]
 
 
@@ -149,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         url, data = args.db, {"label": args.db}
     else:
         url, data = market_store(synthetic=args.synthetic, rebuild=args.rebuild)
+    data["quality_facts_added"] = add_quality(url)
     print(f"store: {data}", flush=True)
     port = free_port()
     server = start_server(url, port, OUT / "api_scale_server.log")

@@ -155,8 +155,11 @@ def recommend(
         figures = figures_of(endpoint)
         facts = context.quality_of(endpoint.model)
         reasons, unrated = _reasons(endpoint, job, figures, context, facts)
+        if reasons:  # left out: its cost is never asked (most of a catalog, when no model is given)
+            excluded.append(Excluded(endpoint, tuple(reasons)))
+            continue
         cost = request_cost(endpoint.prices, job.workload) if endpoint.prices is not None else None
-        if reasons or cost is None:  # no cost means no token price: already a reason
+        if cost is None:  # no cost means no token price: already a reason
             excluded.append(Excluded(endpoint, tuple(reasons)))
             continue
         if cost.currency != preferred and preferred == "USD":

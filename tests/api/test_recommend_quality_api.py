@@ -50,6 +50,9 @@ def test_the_issues_question_over_http(client: TestClient) -> None:
         "NemoHost": ["min_intelligence"],
         "Anon": ["min_intelligence"],
     }
+    assert body["excluded_total"] == 3
+    capped = client.get(REC, params={**QUESTION, "excluded_limit": 1}).json()
+    assert [x["provider"] for x in capped["excluded"]] == ["Anon"] and capped["excluded_total"] == 3
     monthly = client.get(REC, params={**QUESTION, "requests_per_month": 1000}).json()
     assert monthly["data"][0]["cost_per_month"] == 9.6  # 0.0096 x 1,000
     unrated = client.get(REC, params={**QUESTION, "include_unrated": "true"}).json()
