@@ -11,6 +11,7 @@ history rows and, unless this is the source's first crawl (its baseline), a `new
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -24,7 +25,7 @@ from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
 from db.catalog.matching import PROVISIONAL, Match, ModelMatcher
 from db.catalog.observations import Identity, Observer, open_observations
-from db.catalog.provider_names import ProviderNames
+from db.catalog.provider_names import ProviderNames, provider_key
 from db.catalog.quality import record_quality
 from db.models import Endpoint, EndpointRevision, Model, Observation, PricePeriod, Provider, table
 
@@ -108,15 +109,21 @@ def _take_canonical_spellings(batch: IngestBatch, result: CrawlResult, known: di
     """Providers stored under another source's spelling (models.dev's `Deep Infra`, LiteLLM's
     `deepinfra`) take the canonical catalog's (OpenRouter's `DeepInfra`); `known` follows."""
     t = table(Provider)
-    spellings = {p.name for p in result.providers} | {e.provider for e in result.endpoints}
+    # the crawl's spellings of each provider, its own list's (/providers) first, then by use
+    uses = Counter(e.provider for e in result.endpoints)
+    spellings: dict[str, list[str]] = {}
+    for name in [p.name for p in result.providers] + sorted(uses, key=lambda n: (-uses[n], n)):
+        group = spellings.setdefault(provider_key(name), [])
+        if name not in group:
+            group.append(name)
     names = ProviderNames(known)
-    for spelling in sorted(spellings):
-        stored = names.get(spelling)
-        if stored is None or stored == spelling or spelling in known:
-            continue
+    for group in spellings.values():
+        stored = names.get(group[0])
+        if stored is None or stored in group or group[0] in known:
+            continue  # new, or already one of the crawl's spellings: nothing to rename (no flip-flop)
         row = known.pop(stored)
-        batch.s.execute(update(t).where(t.c.id == row.id).values(name=spelling))
-        known[spelling] = row
+        batch.s.execute(update(t).where(t.c.id == row.id).values(name=group[0]))
+        known[group[0]] = row
         names = ProviderNames(known)
 
 
@@ -367,8 +374,13 @@ def _model_changes(row: Row[Any] | None, given: ModelIn, *, fill_only: bool = Fa
         value = list(getattr(given, name))
         if value and (row is None or getattr(row, name) != value):
             values[name] = value
-    if given.meta and (row is None or row.meta != given.meta):
-        values["meta"] = dict(given.meta) if row is None or not fill_only else {**given.meta, **row.meta}
+    if given.meta:
+        # merged, never replaced: what another source added stays (replacing it made each source's crawl
+        # undo the other's, an UPDATE per model per crawl); `fill_only`: the row's own keys win
+        old = dict(row.meta or {}) if row is not None else {}
+        merged = {**given.meta, **old} if fill_only else {**old, **given.meta}
+        if row is None or merged != old:
+            values["meta"] = merged
     if fill_only and row is not None:
         values = {name: value for name, value in values.items() if name == "meta" or not getattr(row, name)}
         if values.get("meta") == row.meta:

@@ -6,6 +6,7 @@ Every test runs on a real SQLite file and on the real PostgreSQL CI provides.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 from typing import Any
@@ -275,3 +276,38 @@ def test_a_catalog_crawled_before_openrouter_is_matched_by_openrouters_crawl(eng
         "deepseek/deepseek-v3.1-terminus",
         "hugging_face",
     )
+
+
+def test_sources_recrawled_in_turn_do_not_undo_each_other(engine: Any) -> None:
+    """No flip-flop: OpenRouter's spelling and meta, then a catalog's, then OpenRouter's again... each
+    unchanged re-crawl updates no provider and no model."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    routed = [chat("DeepInfra", "deepseek/deepseek-chat"), chat("Deep Infra", "deepseek/deepseek-chat")]
+    routed = [replace(routed[0], tag="deepinfra/fp8"), replace(routed[1], tag="deepinfra/fp4")]
+    openrouter = [ModelIn(id="deepseek/deepseek-chat", meta={"canonical_slug": "deepseek/deepseek-chat"})]
+    catalog = [ModelIn(id="deepseek-chat", meta={"capabilities": {"tool_call": True}})]
+
+    def both(at: datetime) -> None:
+        run_id = start_run(engine=engine, source="openrouter", started=at)
+        result = CrawlResult(source="openrouter", started=at, endpoints=routed, models=openrouter)
+        ingest_run(engine=engine, run_id=run_id, result=result, now=at)
+        direct = [chat("deepinfra", "deepseek-chat")]
+        crawl(engine, "modelsdev", MODELSDEV, direct, at=at + timedelta(minutes=1), models=catalog)
+
+    both(T0)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        both(T0 + timedelta(hours=1))
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    updates = [s for s in statements if s.lstrip().upper().startswith(("UPDATE MODEL ", "UPDATE PROVIDER "))]
+    assert updates == [] or all("last_seen" in s for s in updates), updates
+    (model,) = [m for m in rows(engine, Model) if m.canonical_id == "deepseek/deepseek-chat"]
+    assert model.meta == {"canonical_slug": "deepseek/deepseek-chat", "capabilities": {"tool_call": True}}
+    assert [p.name for p in rows(engine, Provider) if p.name.replace(" ", "") == "DeepInfra"] == ["DeepInfra"]
