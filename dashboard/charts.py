@@ -90,16 +90,40 @@ def uptime_heatmap(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def cost_vs_ttft(frame: pd.DataFrame, currency: str) -> alt.Chart:
-    """Monthly cost against TTFT p90 per ranked endpoint: lower left is better."""
-    return (
-        alt.Chart(frame, title="monthly cost vs TTFT p90 (lower left is better)")
-        .mark_circle(size=90)
-        .encode(
-            x=alt.X("TTFT p90 ms:Q", title="TTFT p90 (ms)"),
-            y=alt.Y("per month:Q", title=f"per month ({currency})"),
-            color=alt.Color("model:N", legend=None),
-            tooltip=["endpoint:N", "model:N", "per month:Q", "TTFT p90 ms:Q", "TTFT from:N", "uptime %:Q"],
-        )
-        .properties(height=320)
+def pareto(frame: pd.DataFrame, value_title: str, currency: str, *, higher_better: bool) -> alt.LayerChart:
+    """Monthly cost (x) against a second axis (y: quality, higher better, or TTFT p90, lower better) per
+    ranked endpoint: the frontier's points (no other is both cheaper and better) joined and highlighted,
+    the others faded."""
+    title = (
+        f"monthly cost vs {value_title}: the frontier joined ("
+        + ("upper left" if higher_better else "lower left")
+        + " is better)"
     )
+    tooltip = [
+        "provider:N",
+        "endpoint:N",
+        "model:N",
+        alt.Tooltip("per month:Q", title=f"per month ({currency})", format=",.2f"),
+        alt.Tooltip("value:Q", title=value_title, format=",.1f"),
+        alt.Tooltip("frontier:N", title="on the frontier"),
+    ]
+    x = alt.X("per month:Q", title=f"per month ({currency})")
+    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=False))
+    base = alt.Chart(frame)
+    points = base.mark_circle(size=90).encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "frontier:N",
+            title="on the frontier",
+            scale=alt.Scale(domain=[True, False], range=["#d62728", "#9e9e9e"]),
+        ),
+        opacity=alt.condition(alt.datum.frontier, alt.value(1.0), alt.value(0.35)),
+        tooltip=tooltip,
+    )
+    line = (
+        base.transform_filter(alt.datum.frontier)
+        .mark_line(color="#d62728", strokeWidth=2)
+        .encode(x=x, y=y, order=alt.Order("per month:Q"))
+    )
+    return alt.LayerChart(layer=[line, points], title=title).properties(height=340)

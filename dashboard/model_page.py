@@ -1,5 +1,6 @@
-"""Model: one model's offers side by side, price history, TTFT and uptime, incidents, and the
-aggregator's figures beside ours. Deep link: ``/model?id=<canonical id>``."""
+"""Model: one model's quality facts (labelled and dated), its offers side by side, the same model at
+other quantizations, price history, TTFT and uptime, incidents, and the aggregator's figures beside ours.
+Deep link: ``/model?id=<canonical id>``."""
 
 from __future__ import annotations
 
@@ -9,10 +10,19 @@ import streamlit as st
 
 from dashboard import charts, context, freshness, history
 from dashboard.frames import evidence_rows, measured_vs_reported, offers_rows
+from dashboard.quality_frames import (
+    gives_up,
+    price_pair,
+    quality_rows,
+    quantization_label,
+    quantization_rows,
+)
 from dashboard.sources_frames import highlight, source_rows
 from dashboard.text import md
+from db.catalog.quality import quality_history
 from db.catalog.snapshot import CatalogSnapshot
-from db.catalog.state import EndpointState
+from db.catalog.state import EndpointState, ModelState
+from db.recommend.quantizations import quantizations_of
 
 RANGES = {
     "24h": timedelta(hours=24),
@@ -46,6 +56,7 @@ def render() -> None:
         with st.expander("Description (as the source gives it)"):
             st.text(model.description)
     url = context.db_url()
+    _quality(model)
 
     st.subheader("Current offers (per 1M tokens)")
     st.caption(
@@ -64,6 +75,8 @@ def render() -> None:
             "TTFT p90 ms": st.column_config.NumberColumn(format="%.0f"),
         },
     )
+
+    _quantizations(snap, model_id)
 
     st.subheader("Price history")
     ids = tuple(e.id for e in endpoints)
@@ -127,6 +140,82 @@ def render() -> None:
             )
 
     _sources(endpoints)  # last: the tables above keep their places
+
+
+def _quality(model: ModelState | None) -> None:
+    """The model's quality facts, each labelled with who measured it, where it came from and since when;
+    earlier values in an expander."""
+    st.subheader("Quality")
+    facts = model.quality if model is not None else {}
+    if model is None or not facts:
+        st.caption(
+            "No source publishes a quality index for this model (OpenRouter's benchmarks: Artificial "
+            "Analysis' indices, Design Arena's Elo). The recommender's quality minimums leave it out "
+            "unless unrated models count."
+        )
+        return
+    rows = quality_rows(facts.values())
+    labels = list(dict.fromkeys(rows["label"]))
+    st.caption(
+        "Artificial Analysis' indices are 0 to 100 (higher is better); Design Arena's Elo compares models "
+        "by votes in each category. " + ("Every value: " + md(labels[0]) + "." if len(labels) == 1 else "")
+    )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_order=["measure", "value", "scale", "label"],
+        column_config={
+            "value": st.column_config.NumberColumn(format="%g"),
+            "label": st.column_config.TextColumn("published by"),
+        },
+    )
+    past = [fact for fact in quality_history(context.engine(), model.canonical_id) if fact.until is not None]
+    if past:
+        with st.expander(f"Earlier values ({len(past)})"):
+            st.dataframe(
+                quality_rows(past),
+                hide_index=True,
+                width="stretch",
+                column_order=["measure", "value", "label"],
+                column_config={"label": st.column_config.TextColumn("published by")},
+            )
+
+
+def _quantizations(snap: CatalogSnapshot, model_id: str) -> None:
+    """Same model, other quantization: each offer's quantization, price and TTFT side by side, cheapest
+    first, so a user sees what a cheaper price gives up."""
+    offers = quantizations_of(snap, model_id)
+    if not offers:
+        return
+    st.subheader("Same model, other quantization")
+    rows = quantization_rows(offers)
+    unknown = int(rows["quantization"].str.startswith("?").sum())
+    words = [
+        "Cheapest first (per 1M tokens). The order: fp32 > bf16 = fp16 > fp8 > int8 > fp6 > fp4 = int4; "
+        "**?** marks a quantization the provider does not publish or that is not in the order "
+        f"({unknown} of {len(rows)}). TTFT p90 from our probes (7 days) where measured, else the "
+        "aggregator's."
+    ]
+    compared = gives_up(offers)
+    if compared is not None:
+        cheap, best = compared.cheapest, compared.best
+        words.append(
+            f"Cheapest: **{md(cheap.endpoint.label)}** ({md(quantization_label(cheap))}) at "
+            f"{md(price_pair(cheap))} {md(cheap.currency)}; cheapest at {md(best.quantization)}, the best "
+            f"published here: **{md(best.endpoint.label)}** at {md(price_pair(best))} {md(best.currency)}."
+        )
+    st.caption(" ".join(words))
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "input /1M": st.column_config.NumberColumn(format="%.4g"),
+            "output /1M": st.column_config.NumberColumn(format="%.4g"),
+            "TTFT p90 ms": st.column_config.NumberColumn(format="%.0f"),
+        },
+    )
 
 
 def _sources(endpoints: list[EndpointState]) -> None:
