@@ -150,7 +150,11 @@ class RecommendQuery(BaseModel):
         examples=[False],
     )
     excluded_limit: int = Field(
-        1000, ge=0, le=100000, description="endpoints left out returned (their total is excluded_total)"
+        100,
+        ge=0,
+        le=100000,
+        description="endpoints left out returned, by name (their total is excluded_total); a model's are "
+        "a handful, a whole catalog's thousands",
     )
     frontier_axis: Literal["quality", "ttft"] = Field(
         "quality", description="quality: intelligence index; ttft: TTFT p90", examples=["quality"]

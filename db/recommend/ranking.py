@@ -231,8 +231,8 @@ def is_free(endpoint: EndpointState) -> bool:
 
 def missing_parameters(endpoint: EndpointState, required: Iterable[str]) -> list[str]:
     """The required parameters the endpoint does not document (synonyms count)."""
-    have = set(endpoint.parameters)
-    return [p for p in required if not have & PARAMETER_SYNONYMS.get(p, frozenset({p}))]
+    have = endpoint.parameters
+    return [p for p in required if PARAMETER_SYNONYMS.get(p, frozenset({p})).isdisjoint(have)]
 
 
 def _same_model(model: str, wanted: str) -> bool:
