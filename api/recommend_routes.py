@@ -66,7 +66,7 @@ async def recommend_endpoints(request: Request, q: Annotated[RecommendQuery, Que
         canonical = snapshot.resolve_model(q.model) if q.model is not None else None
         if q.model is not None and canonical is None:
             raise NotFound(f"no model {q.model!r} (a canonical id, a provider's model id or an alias)")
-        result = recommend_in(snapshot, replace(job, model=canonical))
+        result = recommend_in(snapshot, replace(job, model=canonical), explain_all=False)  # render explains
         frontier = q.frontier_axis if q.frontier else None
         return render.recommendation(
             result, limit=q.limit, frontier=frontier, excluded_limit=q.excluded_limit

@@ -26,7 +26,7 @@ from db.models import Change, PricePeriod
 from db.probes.figures import ProbeSeries
 from db.recommend.cost import Workload
 from db.recommend.frontier import frontier_points
-from db.recommend.ranking import Excluded, Ranked, Recommendation
+from db.recommend.ranking import Excluded, Ranked, Recommendation, explained
 
 _PRICE_KEYS = (*PRICE_FIELDS, "discount")
 _TOKEN_FIELDS = frozenset({"context_length", "max_output_tokens"})
@@ -313,13 +313,16 @@ def recommendation(
     Pareto frontier of cost against that axis, each keeping its rank. `excluded_limit`: at most that many
     of the endpoints left out (None: all; over a whole catalog they are thousands)."""
     if frontier is None:
+        result = explained(result, range(limit))  # only what is shown is explained
         data = [ranked(r, i) for i, r in enumerate(result.ranked[:limit], start=1)]
         total = len(result.ranked)
     else:
         points = frontier_points(result, frontier)
+        shown = [i for i, p in enumerate(points) if p.frontier][:limit]
+        result = explained(result, shown)
         on = [(i, p.ranked) for i, p in enumerate(points, start=1) if p.frontier]
-        data = [ranked(r, i, frontier=True) for i, r in on[:limit]]
         total = len(on)
+        data = [ranked(result.ranked[i - 1], i, frontier=True) for i, _ in on[:limit]]
     return {
         "model": result.job.model,
         "workload": workload(result.job.workload),

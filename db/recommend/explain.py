@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from db.recommend.ranking import Excluded, Job, Ranked
@@ -41,11 +41,19 @@ _ONLY: tuple[tuple[str, Callable[[Job], str]], ...] = (
 )
 
 
-def explain(ranked: Sequence[Ranked], excluded: Sequence[Excluded], job: Job, preferred: str) -> list[str]:
-    """One sentence per ranked endpoint (in order): why it comes before the next."""
+def explain(
+    ranked: Sequence[Ranked],
+    excluded: Sequence[Excluded],
+    job: Job,
+    preferred: str,
+    positions: Iterable[int] | None = None,
+) -> list[str]:
+    """One sentence per ranked endpoint (in order), or per position of `positions`: why it comes before
+    the next."""
     comparable = sum(1 for r in ranked if r.cost.currency == preferred)
     whys: list[str] = []
-    for i, item in enumerate(ranked):
+    for i in range(len(ranked)) if positions is None else positions:
+        item = ranked[i]
         if item.cost.currency != preferred:
             whys.append(
                 f"priced in {item.cost.currency} without a rate to {preferred}: ranked apart, after the "

@@ -139,9 +139,11 @@ def candidates(snapshot: CatalogSnapshot, model: str | None) -> list[EndpointSta
     return [e for e in pool if e.removed_at is None]
 
 
-def recommend_in(snapshot: CatalogSnapshot, job: Job) -> Recommendation:
-    """`job` ranked over the snapshot's `candidates`, with their models' quality facts."""
-    return recommend(candidates(snapshot, job.model), job, quality=lambda model: _quality(snapshot, model))
+def recommend_in(snapshot: CatalogSnapshot, job: Job, *, explain_all: bool = True) -> Recommendation:
+    """`job` ranked over the snapshot's `candidates`, with their models' quality facts (`explain_all`:
+    see `recommend`)."""
+    pool = candidates(snapshot, job.model)
+    return recommend(pool, job, quality=lambda model: _quality(snapshot, model), explain_all=explain_all)
 
 
 def _quality(snapshot: CatalogSnapshot, model: str) -> Mapping[str, Quality]:

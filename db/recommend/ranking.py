@@ -139,11 +139,15 @@ _NO_QUALITY: Mapping[str, Quality] = {}
 
 
 def recommend(
-    endpoints: Iterable[EndpointState], job: Job, quality: QualityOf | None = None
+    endpoints: Iterable[EndpointState],
+    job: Job,
+    quality: QualityOf | None = None,
+    *,
+    explain_all: bool = True,
 ) -> Recommendation:
     """Rank the endpoints able to do `job`; list the others of the model with their reasons.
-    `quality` gives a model's quality facts (none known without it: a quality minimum excludes all)."""
-    from db.recommend.explain import explain  # explain reads Ranked: imported here, not at the top
+    `quality` gives a model's quality facts (none known without it: a quality minimum excludes all).
+    `explain_all=False` leaves every `why` to `explained` (a caller that shows a few of thousands)."""
 
     ranked: list[Ranked] = []
     excluded: list[Excluded] = []
@@ -170,9 +174,23 @@ def recommend(
         ranked.append(Ranked(endpoint, cost, figures, notes, facts, unrated))
     ranked.sort(key=lambda r: _rank_key(r, preferred))
     excluded.sort(key=lambda e: (e.endpoint.label.casefold(), e.endpoint.id))
-    whys = explain(ranked, excluded, job, preferred)
-    ranked = [replace(r, why=why) for r, why in zip(ranked, whys, strict=True)]
-    return Recommendation(job=job, ranked=ranked, excluded=excluded)
+    result = Recommendation(job=job, ranked=ranked, excluded=excluded)
+    return explained(result, range(len(ranked))) if explain_all else result
+
+
+def explained(result: Recommendation, positions: Iterable[int]) -> Recommendation:
+    """`result` with the `why` of the ranked endpoints at `positions` (0-based) filled in."""
+    from db.recommend.explain import explain  # explain reads Ranked: imported here, not at the top
+
+    wanted = sorted({i for i in positions if 0 <= i < len(result.ranked) and result.ranked[i].why is None})
+    if not wanted:
+        return result
+    preferred = result.job.currency or DEFAULT_CURRENCY
+    whys = explain(result.ranked, result.excluded, result.job, preferred, wanted)
+    ranked = list(result.ranked)
+    for i, why in zip(wanted, whys, strict=True):
+        ranked[i] = replace(ranked[i], why=why)
+    return replace(result, ranked=ranked)
 
 
 class _Context:
