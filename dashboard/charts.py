@@ -107,7 +107,8 @@ def pareto(frame: pd.DataFrame, value_title: str, currency: str, *, higher_bette
         alt.Tooltip("value:Q", title=value_title, format=",.1f"),
         alt.Tooltip("frontier:N", title="on the frontier"),
     ]
-    x = alt.X("per month:Q", title=f"per month ({currency})")
+    # symlog: costs span orders of magnitude (a 1 USD model beside a 500 USD one) and may be 0 (free)
+    x = alt.X("per month:Q", title=f"per month ({currency}, symlog scale)", scale=alt.Scale(type="symlog"))
     y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=False))
     base = alt.Chart(frame)
     points = base.mark_circle(size=90).encode(

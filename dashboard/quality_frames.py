@@ -103,10 +103,15 @@ def index_value(facts: Mapping[str, Quality], name: str) -> float | None:
 
 
 def quantization_label(offer: QuantizedOffer) -> str:
-    """The quantization as published; "? not published", or "? <value>" when not in the known order."""
+    """The quantization as published; marked with "?" when not published, published as ``unknown``, or
+    not in the known order."""
     if offer.quantization is None:
         return UNKNOWN_QUANTIZATION
-    return offer.quantization if offer.rank is not None else f"? {offer.quantization} (not in the order)"
+    if offer.rank is not None:
+        return offer.quantization
+    if offer.quantization.strip().casefold() == "unknown":  # OpenRouter's word for "not published"
+        return "? unknown"
+    return f"? {offer.quantization} (not in the order)"
 
 
 def price_pair(offer: QuantizedOffer) -> str:

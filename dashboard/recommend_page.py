@@ -231,7 +231,7 @@ def show(result: Recommendation) -> None:
             column_config={
                 "per request": st.column_config.NumberColumn(format="%.6f"),
                 "per month": st.column_config.NumberColumn(format="%.2f"),
-                "why": st.column_config.TextColumn("why before the next", width="large"),
+                "why": st.column_config.TextColumn("why before the next"),
                 "uptime %": st.column_config.NumberColumn(format="%.2f"),
                 "TTFT p90 ms": st.column_config.NumberColumn(format="%.0f"),
             },

@@ -35,10 +35,22 @@ PAGES = (
     PageCheck(
         "model",
         f"/model?id={quote(DEMO_MODEL, safe='')}",
-        ("DeepSeek V3.1 Terminus", "Current offers", "Price history", "Incidents", "Measured by us"),
+        (
+            "DeepSeek V3.1 Terminus",
+            "Quality",
+            "Current offers",
+            "Same model, other quantization",
+            "Price history",
+            "Incidents",
+            "Measured by us",
+        ),
     ),
     PageCheck("status", "/status", ("Status", "Open incidents", "Uptime by day", "probed endpoints")),
-    PageCheck("recommend", "/recommend", ("Recommend", "Ranked", "Left out", "a month")),
+    PageCheck(
+        "recommend",
+        "/recommend",
+        ("Recommend", "Minimum intelligence index", "Ranked", "Cost against quality", "Left out", "a month"),
+    ),
     PageCheck("changes", "/changes", ("Changes", "events", "Kinds")),
 )
 
