@@ -86,9 +86,9 @@ def _shown(value: Any) -> Any:
     return value
 
 
-def compare_sources(observations: Iterable[Row[Any]]) -> dict[int, dict[str, dict[str, Any]]]:
+def compare_sources(observations: Iterable[Any]) -> dict[int, dict[str, dict[str, Any]]]:
     """Open disagreements by endpoint id and field: `{source: value}` of every source that says one."""
-    by_endpoint: dict[int, list[Row[Any]]] = {}
+    by_endpoint: dict[int, list[Any]] = {}
     for row in observations:
         by_endpoint.setdefault(row.endpoint_id, []).append(row)
     found: dict[int, dict[str, dict[str, Any]]] = {}
@@ -109,15 +109,20 @@ def compare_sources(observations: Iterable[Row[Any]]) -> dict[int, dict[str, dic
 
 
 def update_disagreements(
-    batch: IngestBatch, endpoint_ids: Iterable[int], *, labels: Mapping[int, tuple[str, str]]
+    batch: IngestBatch,
+    endpoint_ids: Iterable[int],
+    *,
+    labels: Mapping[int, tuple[str, str]],
+    observations: Iterable[Any] | None = None,
 ) -> None:
     """Open, update or close the disagreements of `endpoint_ids` after this crawl's observations.
 
-    `labels` gives each endpoint's (canonical model, provider) for the changes."""
+    `labels` gives each endpoint's (canonical model, provider) for the changes; `observations`, every
+    source's open observations of them when the caller has them (else they are read)."""
     ids = sorted(set(endpoint_ids))
     if not ids:
         return
-    found = compare_sources(open_observations(batch, ids))
+    found = compare_sources(open_observations(batch, ids) if observations is None else observations)
     t = table(Disagreement)
     current: dict[tuple[int, str], Row[Any]] = {}
     for chunk in chunks(ids):

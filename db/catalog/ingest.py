@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from db.catalog.batch import IngestBatch
 from db.catalog.crawled import CrawlResult
 from db.catalog.disagreements import update_disagreements
-from db.catalog.observations import Observer
+from db.catalog.observations import Observer, open_observations
 from db.catalog.problems import record_problems, track_parsers
 from db.catalog.rematch import rematch_provisional
 from db.catalog.removals import remove_missing
@@ -77,6 +77,9 @@ def _write_catalog(batch: IngestBatch, result: CrawlResult, aliases: Mapping[str
     if result.canonical_models:
         rematch_provisional(batch, aliases)  # what another source could not match before, it may now
     ended = remove_missing(batch, result, seen.keys(), observer)
+    views = observer.open_now(seen)  # the listed endpoints' views, not read again
     observer.write()
+    if ended:
+        views.extend(open_observations(batch, ended))
     labels = {endpoint_id: (canonical, given.provider) for endpoint_id, (given, canonical) in seen.items()}
-    update_disagreements(batch, [*seen, *ended], labels=labels)
+    update_disagreements(batch, [*seen, *ended], labels=labels, observations=views)

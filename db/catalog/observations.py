@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row, select
@@ -107,6 +108,8 @@ class Observer:
         self.ended: list[int] = []  # the source no longer lists them: valid_to = now, ended
         self.seen: list[int] = []  # unchanged: seen = now
         self.reranked: list[int] = []  # unchanged, but the source's authority moved
+        #: every source's open observations of the listed endpoints, as read before this crawl's
+        self.known: dict[int, dict[str, Row[Any]]] = {}
 
     def observe(self, endpoint_id: int, given: EndpointIn, current: Row[Any] | None) -> bool:
         """Record what the source says of one endpoint; True when its view is new or changed."""
@@ -135,6 +138,20 @@ class Observer:
 
     def end(self, rows: Iterable[Row[Any]]) -> None:
         self.ended.extend(row.id for row in rows)
+
+    def open_now(self, endpoint_ids: Iterable[int]) -> list[Any]:
+        """Every source's open observations of `endpoint_ids` as this crawl leaves them (before `write`:
+        the rows read, less those closed or ended, plus the new ones), without reading them again."""
+        gone = set(self.closed) | set(self.ended)
+        wanted = set(endpoint_ids)
+        rows: list[Any] = [
+            row
+            for endpoint_id in wanted
+            for row in self.known.get(endpoint_id, {}).values()
+            if row.id not in gone
+        ]
+        rows.extend(SimpleNamespace(**new) for new in self.new if new["endpoint_id"] in wanted)
+        return rows
 
     def write(self) -> None:
         from sqlalchemy import update

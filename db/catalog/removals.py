@@ -21,7 +21,7 @@ from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import CrawlResult, EndpointIn, Pricing, Problem
 from db.catalog.observations import PRICES, Observer, open_observations
 from db.catalog.problems import record_problem
-from db.models import Endpoint, EndpointRevision, Model, PricePeriod, Provider, table
+from db.models import Endpoint, EndpointRevision, Model, Observation, PricePeriod, Provider, table
 
 # A complete run that lists fewer than this share of the endpoints the source had removes nothing.
 MIN_LISTED_SHARE = 0.5
@@ -32,7 +32,9 @@ def remove_missing(
 ) -> list[int]:
     """End this source's observations of the endpoints the run no longer lists, then remove or hand
     over those endpoints; returns the ids of the endpoints whose observation ended."""
-    mine = open_observations(batch, source=batch.source)
+    t = table(Observation)  # ids only: the values of what is still listed are not needed here
+    query = select(t.c.id, t.c.endpoint_id).where(t.c.source == batch.source, t.c.valid_to.is_(None))
+    mine = batch.s.execute(query).all()
     if not mine:
         return []
     endpoints = table(Endpoint)

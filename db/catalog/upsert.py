@@ -239,6 +239,7 @@ def upsert_endpoints(
             rows[row.id] = (row, given, canonical, rule)
     ids = list(rows)
     views = _views_by_endpoint(open_observations(batch, ids))
+    observer.known.update(views)
     current = [i for i, (row, *_rest) in rows.items() if _gives_current(batch, row, views.get(i, {}))]
     periods = history.open_rows(s, table(PricePeriod), current)
     revisions = history.open_rows(s, table(EndpointRevision), current)
