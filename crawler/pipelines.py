@@ -10,6 +10,7 @@ from typing import Any
 
 from scrapy import signals
 
+from crawler.extract.listing import Listing
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Problem, ProviderIn, Unread
 from db.catalog.ingest import ingest_run
 from db.catalog.report import IngestReport
@@ -68,6 +69,11 @@ class StorePipeline:
             result.problems.append(item)
         elif isinstance(item, Unread):
             result.unread.append(item)
+        elif isinstance(item, Listing):  # a one-document source's items at once
+            result.problems.extend(item.problems)
+            result.providers.extend(item.providers)
+            result.models.extend(item.models)
+            result.endpoints.extend(item.endpoints)
         return item
 
     def spider_closed(self, spider: Any, reason: str) -> None:

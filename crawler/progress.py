@@ -7,6 +7,8 @@ from typing import Any
 
 from scrapy import signals
 
+from crawler.extract.listing import Listing
+
 ProgressCallback = Callable[[str, int, int, int], None]  # source, pages done, pages expected, items
 
 
@@ -28,8 +30,9 @@ class ProgressExtension:
         return extension
 
     def item_scraped(self, item: Any, spider: Any) -> None:
-        self.items += 1
-        if self.items % 50 == 0:
+        before = self.items
+        self.items += item.size if isinstance(item, Listing) else 1
+        if self.items // 50 != before // 50:
             self._report(spider)
 
     def response_received(self, response: Any, request: Any, spider: Any) -> None:

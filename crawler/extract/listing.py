@@ -32,6 +32,11 @@ class Listing:
     #: set when nothing usable could be read (the whole document unreadable)
     fatal: str | None = None
 
+    @property
+    def size(self) -> int:
+        """How many items the listing holds (a crawl's progress counts them)."""
+        return len(self.providers) + len(self.models) + len(self.endpoints)
+
     def fail(self, problem: Problem) -> Listing:
         """This listing, unreadable as a whole for `problem`."""
         self.problems.append(problem)
