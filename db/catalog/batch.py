@@ -38,6 +38,9 @@ class IngestBatch:
         self.source = source
         #: the source's rank of authority (0 first: a provider's own API or page; `db.catalog.observations`)
         self.authority = authority
+        #: whether this crawl added canonical models or changed what matches them (a Hugging Face id):
+        #: only then can a provisional model match now (`db.catalog.rematch`)
+        self.targets_moved = False
         self.now = now
         self.report = IngestReport(run_id=run_id, source=source, status="running")
         # History rows are collected and written in one bulk INSERT per table at the end: an ORM

@@ -74,7 +74,7 @@ def _write_catalog(batch: IngestBatch, result: CrawlResult, aliases: Mapping[str
     existing = known_endpoints(batch)
     observer = Observer(batch, authority=result.authority)
     seen = upsert_endpoints(batch, existing, listed, provider_ids, model_ids, baseline, observer)
-    if result.canonical_models:
+    if result.canonical_models and batch.targets_moved:
         rematch_provisional(batch, aliases)  # what another source could not match before, it may now
     ended = remove_missing(batch, result, seen.keys(), observer)
     views = observer.open_now(seen)  # the listed endpoints' views, not read again

@@ -184,8 +184,11 @@ def upsert_models(
             values["meta"] = meta  # the canonical catalog lists it under this id: settled
         if values:
             s.execute(update(t).where(t.c.id == row.id).values(**values))
+            if "hugging_face_id" in values or "canonical_id" in values or PROVISIONAL in (row.meta or {}):
+                batch.targets_moved = True
     batch.touch(t, t.c.last_seen, seen_ids)
     insert_rows(s, t, new_rows)
+    batch.targets_moved |= bool(new_rows)
     batch.report.models = len(incoming)
     model_ids = {canonical: row_id for row_id, canonical in s.execute(select(t.c.id, t.c.canonical_id))}
     record_quality(batch, incoming, model_ids)  # benchmark indices, effective-dated (db.catalog.quality)
