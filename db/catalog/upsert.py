@@ -23,7 +23,7 @@ from db.catalog import changes as ch
 from db.catalog import history
 from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn
-from db.catalog.matching import PROVISIONAL, Match, ModelMatcher
+from db.catalog.matching import PROVISIONAL, Match, ModelMatcher, normalise_model_id
 from db.catalog.observations import Identity, Observer, open_observations
 from db.catalog.provider_names import ProviderNames, provider_key
 from db.catalog.quality import record_quality
@@ -153,8 +153,19 @@ def upsert_models(
             matcher.add_known(model.id, hugging_face_id=model.hugging_face_id)
     # Endpoints name their model by the provider's id; resolve each to the canonical one.
     resolved: dict[int, Match] = {}
+    # an id that matches nothing stands as its own model, one however sources write its case
+    # (models.dev's `sao10K/l3-8b-lunaris` is LiteLLM's `sao10k/l3-8b-lunaris`)
+    own: dict[str, str] = {
+        normalise_model_id(canonical): canonical
+        for canonical, row in known.items()
+        if (row.meta or {}).get(PROVISIONAL)
+    }
     for index, endpoint in enumerate(result.endpoints):
         match = matcher.match(endpoint.model, provider=endpoint.provider)
+        if match.rule == "own" and not result.canonical_models:
+            match = replace(
+                match, canonical_id=own.setdefault(normalise_model_id(match.canonical_id), match.canonical_id)
+            )
         resolved[index] = match
         if match.canonical_id not in incoming:
             given = described.get(endpoint.model)

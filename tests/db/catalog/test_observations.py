@@ -311,3 +311,24 @@ def test_sources_recrawled_in_turn_do_not_undo_each_other(engine: Any) -> None:
     (model,) = [m for m in rows(engine, Model) if m.canonical_id == "deepseek/deepseek-chat"]
     assert model.meta == {"canonical_slug": "deepseek/deepseek-chat", "capabilities": {"tool_call": True}}
     assert [p.name for p in rows(engine, Provider) if p.name.replace(" ", "") == "DeepInfra"] == ["DeepInfra"]
+
+
+def test_one_provisional_model_however_sources_write_its_case(engine: Any) -> None:
+    """models.dev's `sao10K/l3-8b-lunaris` and LiteLLM's `sao10k/l3-8b-lunaris` at Novita: one endpoint,
+    one provisional model, and crawls in turn change nothing."""
+
+    def both(at: datetime) -> list[Any]:
+        reports = []
+        for source, rank, spelled in (("modelsdev", MODELSDEV, "sao10K"), ("litellm", LITELLM, "sao10k")):
+            model_id = f"{spelled}/l3-8b-lunaris"
+            given = chat("Novita", model_id)
+            reports.append(crawl(engine, source, rank, [given], at=at, models=[ModelIn(id=model_id)]))
+            at += timedelta(minutes=1)
+        return reports
+
+    both(T0)
+    again = both(T0 + timedelta(hours=1))
+    assert [r.history_rows for r in again] == [0, 0]
+    assert [m.canonical_id for m in rows(engine, Model)] == ["sao10K/l3-8b-lunaris"]
+    assert len(rows(engine, Endpoint)) == 1
+    assert not [c for c in rows(engine, Change) if c.kind == "new_model"]
