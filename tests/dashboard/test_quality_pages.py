@@ -191,3 +191,17 @@ def test_recommend_page_unrated_kept_and_marked(app: AppFactory, quality_url: st
     ranked = frame_with(at, "#", "why")
     assert len(ranked) == 7
     assert all("unrated: no agentic index published (kept: include_unrated)" in n for n in ranked["notes"])
+
+
+def test_recommend_page_an_impossible_job_names_the_parameter(app: AppFactory, quality_url: str) -> None:
+    at = ok(app(quality_url, "recommend"))
+    at.number_input(key="rec_cached").set_value(5000)  # more than the 1,000 input tokens
+    at.button[0].click().run()
+    ok(at)
+    (error,) = at.error
+    shown = error.value.replace("\\", "")  # as the reader sees it (markdown escapes removed)
+    assert shown == (
+        "**cached_input_tokens**: cached_input_tokens + cache_write_tokens must not exceed input_tokens "
+        "(5000 + 0 > 1000)"
+    )
+    assert not at.dataframe
