@@ -3,13 +3,15 @@ the next, its model's quality beside; the others with the constraints that left 
 view, cost against quality (or TTFT p90), the endpoints no other beats on both joined
 (`db.recommend`, as the API and CLI rank).
 
-Currencies: the dashboard reads no configuration file (it imports `db` only), so ``[currencies]`` does not
-reach it; the form takes a rate for each other currency the catalog prices in (EigenAI's credits), and an
-offer in a currency without one is ranked apart, as the API does without a configured rate.
+Currencies: the configuration's ``[currencies]`` reach the dashboard's process from `modelwatch run` and
+`modelwatch dashboard` (`RATES_ENV`); the form shows a rate for each other currency the catalog prices in
+(EigenAI's credits), the configured one first, and an offer in a currency without one is ranked apart, as
+the API does without a configured rate.
 """
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 import pandas as pd
@@ -27,7 +29,7 @@ from dashboard.recommend_frames import (
 from dashboard.text import md, number
 from db.catalog.snapshot import CatalogSnapshot
 from db.recommend.constraints import QUANTIZATIONS
-from db.recommend.cost import Rate
+from db.recommend.cost import RATES_ENV, Rate, rates_from_text
 from db.recommend.job import JobError, build_job, recommend_in
 from db.recommend.ranking import DEFAULT_CURRENCY, Job, Recommendation
 
@@ -159,17 +161,25 @@ def _rate_inputs(currencies: list[str]) -> list[Rate]:
     """A rate to USD for each other currency the catalog prices in; empty: none (ranked apart)."""
     if not currencies:
         return []
+    configured = rates_from_text(os.environ.get(RATES_ENV))
     st.markdown(
-        "**Other currencies** (the dashboard does not read `[currencies]` from modelwatch.toml; "
-        "empty: ranked apart)"
+        "**Other currencies** (from `[currencies]` in modelwatch.toml where set; empty: ranked apart)"
     )
     rates: list[Rate] = []
     for column, currency in zip(st.columns(max(3, len(currencies))), currencies, strict=False):
+        given = [r for r in configured if r.currency.casefold() == currency.casefold()]
         usd = column.number_input(
-            f"USD per 1 {currency}", min_value=0.0, value=None, step=0.1, key=_rate_key(currency)
+            f"USD per 1 {currency}",
+            min_value=0.0,
+            value=float(given[0].usd) if len(given) == 1 and given[0].provider is None else None,
+            step=0.1,
+            key=_rate_key(currency),
+            help="; ".join(f"{r.text} ({r.provider or 'any provider'}, configured)" for r in given) or None,
         )
-        if usd:  # empty or 0: no rate
-            rates.append(Rate(currency=currency, usd=Decimal(str(usd))))
+        if usd and not (len(given) == 1 and float(given[0].usd) == usd and given[0].provider is None):
+            rates.append(Rate(currency=currency, usd=Decimal(str(usd))))  # entered here
+        elif usd or any(r.provider for r in given):
+            rates.extend(given)  # as configured (per provider where the configuration says)
     return rates
 
 

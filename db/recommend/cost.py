@@ -14,7 +14,8 @@ Another currency converts to USD at a configured rate (`Rate`: ``[currencies] cr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -71,6 +72,24 @@ class Rate:
     def text(self) -> str:
         """How the answer says it: ``credits at 1.0 USD``."""
         return f"{self.currency} at {self.usd} USD"
+
+
+#: The environment variable that hands the configured rates (`[currencies]`) to the dashboard's process.
+RATES_ENV = "MODELWATCH_CURRENCY_RATES"
+
+
+def rates_text(rates: Iterable[Rate]) -> str:
+    """Rates as JSON, for `RATES_ENV`."""
+    return json.dumps([{"currency": r.currency, "usd": str(r.usd), "provider": r.provider} for r in rates])
+
+
+def rates_from_text(text: str | None) -> tuple[Rate, ...]:
+    """The rates `rates_text` wrote; none when `text` is empty or not such JSON."""
+    try:
+        items = json.loads(text) if text else []
+        return tuple(Rate(str(i["currency"]), Decimal(str(i["usd"])), i.get("provider")) for i in items)
+    except (ValueError, TypeError, KeyError, InvalidOperation):
+        return ()
 
 
 @dataclass(frozen=True)

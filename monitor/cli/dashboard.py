@@ -48,7 +48,7 @@ def cmd_dashboard(args: argparse.Namespace, context: Context) -> int:
 
     db_url, port, host = context.db_url, args.port, args.host
     check_readable(db_url)  # a reader: an old or missing schema stops here, naming the command to run
-    process = start_dashboard(db_url, port=port, host=host)
+    process = start_dashboard(db_url, port=port, host=host, rates=context.config.currencies.to_rates())
     stopping: list[int] = []
 
     def stop(signum: int, _frame: FrameType | None) -> None:

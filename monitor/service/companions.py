@@ -48,7 +48,12 @@ def companions(
             server = None
     child = None
     if dashboard:
-        child = start_dashboard(db_url, port=settings.dashboard_port, host=settings.dashboard_host)
+        child = start_dashboard(
+            db_url,
+            port=settings.dashboard_port,
+            host=settings.dashboard_host,
+            rates=config.currencies.to_rates(),
+        )
         logger.info("dashboard on http://%s:%d", settings.dashboard_host, settings.dashboard_port)
     try:
         yield

@@ -16,8 +16,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
+from db.recommend.cost import RATES_ENV, Rate, rates_text
 from monitor.settings import DEFAULT_DASHBOARD_HOST
 
 logger = logging.getLogger(__name__)
@@ -26,9 +28,12 @@ APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 DB_URL_ENV = "MODELWATCH_DB_URL"  # read by dashboard/app.py
 
 
-def start_dashboard(db_url: str, *, port: int, host: str = DEFAULT_DASHBOARD_HOST) -> subprocess.Popen[bytes]:
+def start_dashboard(
+    db_url: str, *, port: int, host: str = DEFAULT_DASHBOARD_HOST, rates: Sequence[Rate] = ()
+) -> subprocess.Popen[bytes]:
     """Start ``streamlit run dashboard/app.py`` headless on `host`:`port` over `db_url` (a child
-    process; no file watcher, no usage statistics). Returns at once: see `wait_until_ready`."""
+    process; no file watcher, no usage statistics), with the configured currency `rates`. Returns at
+    once: see `wait_until_ready`."""
     command = [
         sys.executable,
         "-m",
@@ -46,6 +51,8 @@ def start_dashboard(db_url: str, *, port: int, host: str = DEFAULT_DASHBOARD_HOS
         "--logger.level=warning",
     ]
     env = {**os.environ, DB_URL_ENV: db_url}
+    if rates:  # the configuration's [currencies], for the Recommend page
+        env[RATES_ENV] = rates_text(rates)
     logger.debug("starting the dashboard: %s", " ".join(command))
     # Streamlit's greeting ("You can now view your Streamlit app...") goes nowhere; its errors to ours.
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, cwd=APP.parents[1])

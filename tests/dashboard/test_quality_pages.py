@@ -205,3 +205,19 @@ def test_recommend_page_an_impossible_job_names_the_parameter(app: AppFactory, q
         "(5000 + 0 > 1000)"
     )
     assert not at.dataframe
+
+
+def test_recommend_page_takes_the_configured_rate(
+    app: AppFactory, quality_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`[currencies]` reaches the page through the environment `modelwatch run`/`dashboard` give it."""
+    from db.recommend.cost import RATES_ENV, Rate, rates_text
+
+    monkeypatch.setenv(RATES_ENV, rates_text([Rate("credits", Decimal("0.5"))]))
+    at = ok(app(quality_url, "recommend"))
+    assert at.number_input(key="rate_credits").value == 0.5
+    at.button[0].click().run()
+    ok(at)
+    ranked = frame_with(at, "#", "why")
+    tokenland = ranked[ranked["endpoint"] == "Tokenland"].iloc[0]
+    assert tokenland["currency"] == "USD" and "priced in credits at 0.5 USD" in tokenland["notes"]
