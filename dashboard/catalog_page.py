@@ -1,4 +1,11 @@
-"""Catalog: every active endpoint, searchable, filterable and sortable, with a CSV download."""
+"""Catalog: every active endpoint, searchable, filterable and sortable, with a CSV download.
+
+The first rows show before the interactive table: when more than `PREVIEW_ROWS` endpoints match, the
+first of them (in the chosen sort) come first as a light static table (`st.table`: drawn with the page's
+own code), then every matching endpoint in the interactive grid (`st.dataframe`, whose code the browser
+fetches and runs first: about a second and a half on a 2-core machine). The table is built once per
+catalog snapshot for every session (`context.catalog_frame`), the CSV only when asked for.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,8 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from dashboard import freshness
-from dashboard.frames import CATALOG_COLUMNS, catalog_rows
+from dashboard import context, freshness
+from dashboard.frames import CATALOG_COLUMNS, catalog_preview
 from db.catalog.state import STATUSES
 
 SORTS = {
@@ -21,6 +28,8 @@ SORTS = {
     "provider": ["provider", "model"],
 }
 _DESCENDING = {"context (largest first)", "uptime 7d (highest first)"}
+#: Rows of the static table shown above the interactive one (when more endpoints than this match).
+PREVIEW_ROWS = 25
 
 
 def render() -> None:
@@ -31,7 +40,7 @@ def render() -> None:
         "Who serves which model at what price (per 1M tokens). Status, uptime and TTFT are our own "
         "probes' (7 days); blank where an endpoint is not probed. Click a column header to sort."
     )
-    frame = catalog_rows(snap)
+    frame = context.catalog_frame(snap)
     counts = Counter(p for params in frame["_parameters"] for p in params)
     common = [name for name, _ in counts.most_common(40)]
     left, middle, right = st.columns([3, 2, 2])
@@ -48,6 +57,10 @@ def render() -> None:
     )
     models = shown["model"].nunique()
     st.markdown(f"**{len(shown)}** endpoints of **{models}** models (of {len(frame)} endpoints)")
+    if len(shown) > PREVIEW_ROWS:
+        st.caption(f"The first {PREVIEW_ROWS} by {sort}; all {len(shown)} in the interactive table below.")
+        st.table(catalog_preview(shown.head(PREVIEW_ROWS)), hide_index=True, border="horizontal")
+        st.caption(f"All {len(shown)} endpoints (click a column header to sort)")
     st.dataframe(
         shown[CATALOG_COLUMNS],
         hide_index=True,
@@ -64,9 +77,10 @@ def render() -> None:
             "page": st.column_config.LinkColumn("model page", display_text="open"),
         },
     )
+    table = shown[CATALOG_COLUMNS].drop(columns=["page"])
     st.download_button(
         "Download CSV",
-        shown[CATALOG_COLUMNS].drop(columns=["page"]).to_csv(index=False).encode(),
+        lambda: table.to_csv(index=False).encode(),  # written when clicked, not on every run
         file_name="modelwatch-catalog.csv",
         mime="text/csv",
     )

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from dashboard.badges import badges
-from dashboard.text import number
+from dashboard.text import md, number
 from db.catalog.snapshot import CatalogSnapshot
 from db.catalog.state import EndpointState
 
@@ -72,6 +72,47 @@ CATALOG_COLUMNS = [
     "id",
 ]
 HIDDEN_COLUMNS = ["_provider", "_parameters", "_status"]
+#: The light static table's columns (`catalog_preview`): what a row needs to be read at a glance.
+PREVIEW_COLUMNS = [
+    "model",
+    "provider",
+    "context",
+    "input",
+    "output",
+    "currency",
+    "capabilities",
+    "status",
+    "uptime 7d %",
+    "TTFT p50 ms",
+]
+
+
+def _cell(value: Any, format_: str = "{}") -> str:
+    """A preview cell: blank for a missing value, crawled text escaped (`st.table` renders markdown)."""
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
+        return ""
+    return md(format_.format(value))
+
+
+def catalog_preview(rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` (of `catalog_rows`, already filtered and sorted) as text cells for `st.table`: every cell a
+    string escaped by `md` (provider and model names are crawled text: a model named in HTML or markdown
+    shows as text), numbers formatted as the interactive table formats them, blank where not published."""
+    formats = {
+        "context": "{:.0f}",
+        "input": "{:.4g}",
+        "output": "{:.4g}",
+        "uptime 7d %": "{:.2f}",
+        "TTFT p50 ms": "{:.0f}",
+    }
+    preview = pd.DataFrame(index=range(len(rows)))
+    for column in PREVIEW_COLUMNS:
+        values = rows[column].tolist()
+        if column == "capabilities":
+            preview[column] = [md(", ".join(v)) if v else "" for v in values]
+        else:
+            preview[column] = [_cell(v, formats.get(column, "{}")) for v in values]
+    return preview.rename(columns={"input": "input /1M", "output": "output /1M"})
 
 
 def offers_rows(endpoints: Sequence[EndpointState]) -> pd.DataFrame:
