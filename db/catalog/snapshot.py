@@ -97,6 +97,8 @@ class CatalogSnapshot:
             )
         self._models = {m.canonical_id: m for m in self.models}
         self._matcher = ModelMatcher(aliases=aliases, known_ids=self._models)
+        #: what a reader derives from the snapshot once and keeps (it never changes): by the deriver's key
+        self.derived: dict[str, Any] = {}
 
     @property
     def active(self) -> list[EndpointState]:

@@ -107,38 +107,79 @@ class Cost:
 
 def request_cost(prices: Prices, workload: Workload) -> Cost | None:
     """What one request of `workload` costs at `prices`; None when input or output is not published."""
-    tier, values, tier_notes = price_tier(prices, workload.input_tokens)
-    input_price, output_price = values["input"], values["output"]
-    if input_price is None or output_price is None:
-        return None
-    notes = list(tier_notes)
-    cached, written = workload.cached_input_tokens, workload.cache_write_tokens
-    read_price = values["cache_read"]
-    if cached and read_price is None:
-        read_price = input_price
-        notes.append("no cache-read price published: cached tokens at the input price")
-    write_price = values["cache_write"]
-    if written and write_price is None:
-        write_price = input_price
-        notes.append("no cache-write price published: cache writes at the input price")
-    uncached = workload.input_tokens - cached - written
-    parts = {
-        "input": uncached * input_price / MILLION,
-        "cache_read": cached * (read_price or 0) / MILLION,
-        "cache_write": written * (write_price or 0) / MILLION,
-        "output": workload.output_tokens * output_price / MILLION,
-        "request": values["request"] or Decimal(0),
-    }
-    per_request = sum(parts.values(), Decimal(0))
-    per_month = per_request * workload.monthly_requests
-    return Cost(
-        per_request=per_request,
-        per_month=per_month,
-        currency=prices.currency,
-        tier=tier,
-        parts=parts,
-        notes=tuple(notes),
-    )
+    return PreparedPrices(prices).cost(workload)
+
+
+class PreparedPrices:
+    """`prices` read once for many workloads: each tier's threshold and prices parsed, the notes on tiers
+    not understood written (`request_cost` over a whole catalog, for one job after another)."""
+
+    __slots__ = ("currency", "base", "tiers", "ignored")
+
+    def __init__(self, prices: Prices) -> None:
+        self.currency = prices.currency
+        self.base: dict[str, Decimal | None] = {name: getattr(prices, name) for name in _TOKEN_PRICES}
+        tiers: list[tuple[int, dict[str, Decimal | None]]] = []
+        ignored: list[str] = []
+        for item in prices.overrides:
+            threshold = tier_threshold(item)
+            if threshold is None:
+                ignored.append(f"a price tier with a condition not understood was ignored: {_short(item)}")
+                continue
+            values = dict(self.base)
+            for name in _TOKEN_PRICES:
+                price = _decimal(item.get(name))
+                if price is not None:
+                    values[name] = price
+            tiers.append((threshold, values))
+        self.tiers = tuple(tiers)
+        self.ignored = tuple(ignored)
+
+    def tier(self, prompt_tokens: int) -> tuple[int | None, dict[str, Decimal | None], tuple[str, ...]]:
+        """As `price_tier`: (the tier's threshold or None, the prices paid, notes)."""
+        best: tuple[int, dict[str, Decimal | None]] | None = None
+        for threshold, values in self.tiers:
+            if prompt_tokens >= threshold and (best is None or threshold > best[0]):
+                best = (threshold, values)
+        if best is None:
+            return None, self.base, self.ignored
+        note = f"prompt of {prompt_tokens} tokens: the tier from {best[0]} prompt tokens applies"
+        return best[0], best[1], (*self.ignored, note)
+
+    def cost(self, workload: Workload) -> Cost | None:
+        """What one request of `workload` costs (`request_cost`)."""
+        tier, values, tier_notes = self.tier(workload.input_tokens)
+        input_price, output_price = values["input"], values["output"]
+        if input_price is None or output_price is None:
+            return None
+        notes = list(tier_notes)
+        cached, written = workload.cached_input_tokens, workload.cache_write_tokens
+        read_price = values["cache_read"]
+        if cached and read_price is None:
+            read_price = input_price
+            notes.append("no cache-read price published: cached tokens at the input price")
+        write_price = values["cache_write"]
+        if written and write_price is None:
+            write_price = input_price
+            notes.append("no cache-write price published: cache writes at the input price")
+        uncached = workload.input_tokens - cached - written
+        parts = {
+            "input": uncached * input_price / MILLION,
+            "cache_read": cached * (read_price or 0) / MILLION,
+            "cache_write": written * (write_price or 0) / MILLION,
+            "output": workload.output_tokens * output_price / MILLION,
+            "request": values["request"] or Decimal(0),
+        }
+        per_request = sum(parts.values(), Decimal(0))
+        per_month = per_request * workload.monthly_requests
+        return Cost(
+            per_request=per_request,
+            per_month=per_month,
+            currency=self.currency,
+            tier=tier,
+            parts=parts,
+            notes=tuple(notes),
+        )
 
 
 def in_usd(cost: Cost, rate: Rate) -> Cost:

@@ -16,7 +16,7 @@ from db.catalog.quality import Quality
 from db.catalog.state import EndpointState
 from db.recommend.constraints import INDEX_RANGE, QUALITY_PARAMETERS, QUANTIZATIONS, Rates
 from db.recommend.cost import Rate, Workload
-from db.recommend.ranking import FREE_SUFFIX, Job, Recommendation, recommend
+from db.recommend.ranking import FREE_SUFFIX, Job, Prepared, Recommendation, prepare, recommend
 
 if TYPE_CHECKING:
     from db.catalog.snapshot import CatalogSnapshot
@@ -141,9 +141,28 @@ def candidates(snapshot: CatalogSnapshot, model: str | None) -> list[EndpointSta
 
 def recommend_in(snapshot: CatalogSnapshot, job: Job, *, explain_all: bool = True) -> Recommendation:
     """`job` ranked over the snapshot's `candidates`, with their models' quality facts (`explain_all`:
-    see `recommend`)."""
+    see `recommend`). What does not depend on the job is prepared once per snapshot (`prepared_for`)."""
     pool = candidates(snapshot, job.model)
-    return recommend(pool, job, quality=lambda model: _quality(snapshot, model), explain_all=explain_all)
+    return recommend(
+        pool,
+        job,
+        quality=lambda model: _quality(snapshot, model),
+        explain_all=explain_all,
+        prepared=prepared_for(snapshot),
+    )
+
+
+def prepared_for(snapshot: CatalogSnapshot) -> Prepared:
+    """The recommender's per-endpoint facts of the snapshot's active endpoints (`ranking.prepare`), made on
+    first use and kept on it (a snapshot never changes; two threads at once both make the same)."""
+    found = snapshot.derived.get(_PREPARED)
+    if not isinstance(found, Prepared):
+        found = prepare(snapshot.active, lambda model: _quality(snapshot, model))
+        snapshot.derived[_PREPARED] = found
+    return found
+
+
+_PREPARED = "recommend.prepared"
 
 
 def _quality(snapshot: CatalogSnapshot, model: str) -> Mapping[str, Quality]:

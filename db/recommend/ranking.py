@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from db.catalog.quality import Quality
@@ -38,7 +40,7 @@ from db.recommend.constraints import (
     provider_of,
     quantization_rank,
 )
-from db.recommend.cost import Cost, Workload, in_usd, request_cost
+from db.recommend.cost import Cost, PreparedPrices, Workload, in_usd
 
 FREE_SUFFIX = ":free"
 DEFAULT_CURRENCY = "USD"
@@ -116,14 +118,46 @@ class Reason:
     message: str
 
 
-@dataclass(frozen=True)
 class Excluded:
-    endpoint: EndpointState
-    reasons: tuple[Reason, ...]
+    """An endpoint left out, and every reason why. `reasons` may be made when first read (a ranking over a
+    whole catalog leaves thousands out; a caller shows a few): the same reasons either way."""
+
+    __slots__ = ("endpoint", "_reasons", "_make")
+
+    def __init__(
+        self,
+        endpoint: EndpointState,
+        reasons: Iterable[Reason] | None = None,
+        *,
+        make: Callable[[], Iterable[Reason]] | None = None,
+    ) -> None:
+        if (reasons is None) == (make is None):
+            raise ValueError("give the reasons or how to make them, not both")
+        self.endpoint = endpoint
+        self._reasons = tuple(reasons) if reasons is not None else None
+        self._make = make  # kept: two threads reading at once both make the same reasons
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        found = self._reasons
+        if found is None:
+            assert self._make is not None
+            found = self._reasons = tuple(self._make())
+        return found
 
     @property
     def reason(self) -> str:
         return "; ".join(r.message for r in self.reasons)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Excluded):
+            return NotImplemented
+        return self.endpoint == other.endpoint and self.reasons == other.reasons
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Excluded(endpoint={self.endpoint!r}, reasons={self.reasons!r})"
 
 
 @dataclass(frozen=True)
@@ -144,38 +178,52 @@ def recommend(
     quality: QualityOf | None = None,
     *,
     explain_all: bool = True,
+    prepared: Prepared | None = None,
 ) -> Recommendation:
     """Rank the endpoints able to do `job`; list the others of the model with their reasons.
     `quality` gives a model's quality facts (none known without it: a quality minimum excludes all).
-    `explain_all=False` leaves every `why` to `explained` (a caller that shows a few of thousands)."""
+    `explain_all=False` leaves every `why` to `explained` (a caller that shows a few of thousands).
+    `prepared`: what does not depend on the job, made once for these endpoints (`prepare`, with the same
+    `quality`; `recommend_in` keeps one per snapshot); made here without it."""
 
-    ranked: list[Ranked] = []
+    pool = list(endpoints)
+    if prepared is None or not prepared.covers(pool):
+        prepared = prepare(pool, quality)
+    ranked: list[tuple[bool, Any, int, Ranked]] = []
     excluded: list[Excluded] = []
     preferred = job.currency or DEFAULT_CURRENCY
-    context = _Context(job, quality)
-    for endpoint in endpoints:
+    context = _Context(job)
+    workload = job.workload
+    facts_of = prepared.facts
+    for endpoint in pool:
         if job.model is not None and not _same_model(endpoint.model, job.model):
             continue
-        figures = figures_of(endpoint)
-        facts = context.quality_of(endpoint.model)
-        reasons, unrated = _reasons(endpoint, job, figures, context, facts)
-        if reasons:  # left out: its cost is never asked (most of a catalog, when no model is given)
-            excluded.append(Excluded(endpoint, tuple(reasons)))
+        facts = facts_of[endpoint.id]
+        if facts.prices is None or _rejected(facts, job, context):
+            # left out: its cost is never asked, its reasons are made when read
+            make = partial(_reason_list, endpoint, job, facts.figures, context, facts.quality)
+            excluded.append(Excluded(endpoint, make=make))
             continue
-        cost = request_cost(endpoint.prices, job.workload) if endpoint.prices is not None else None
+        cost = facts.prices.cost(workload)
         if cost is None:  # no cost means no token price: already a reason
-            excluded.append(Excluded(endpoint, tuple(reasons)))
+            make = partial(_reason_list, endpoint, job, facts.figures, context, facts.quality)
+            excluded.append(Excluded(endpoint, make=make))
             continue
         if cost.currency != preferred and preferred == "USD":
             rate = job.rates.of(cost.currency, endpoint.provider)
             if rate is not None:
                 cost = in_usd(cost, rate)
-        notes = _notes(endpoint, figures, cost, preferred, job, unrated)
-        ranked.append(Ranked(endpoint, cost, figures, notes, facts, unrated))
-    ranked.sort(key=lambda r: _rank_key(r, preferred))
-    excluded.sort(key=lambda e: (e.endpoint.label.casefold(), e.endpoint.id))
-    result = Recommendation(job=job, ranked=ranked, excluded=excluded)
+        unrated = context.unrated(facts.quality)
+        notes = _notes(endpoint, facts.figures, cost, preferred, job, unrated)
+        item = Ranked(endpoint, cost, facts.figures, notes, facts.quality, unrated)
+        ranked.append((cost.currency != preferred, cost.per_request, facts.order, item))
+    ranked.sort(key=_RANK)  # as `_rank_key`: `order` stands for its figures, label and id
+    excluded.sort(key=lambda e: facts_of[e.endpoint.id].label_key)
+    result = Recommendation(job=job, ranked=[r[3] for r in ranked], excluded=excluded)
     return explained(result, range(len(ranked))) if explain_all else result
+
+
+_RANK = itemgetter(0, 1, 2)
 
 
 def explained(result: Recommendation, positions: Iterable[int]) -> Recommendation:
@@ -194,28 +242,169 @@ def explained(result: Recommendation, positions: Iterable[int]) -> Recommendatio
 
 
 class _Context:
-    """What a ranking computes once: the providers' keys, each model's facts."""
+    """What a ranking computes once from its job: the providers' keys, the required parameters' names."""
 
-    def __init__(self, job: Job, quality: QualityOf | None) -> None:
+    def __init__(self, job: Job) -> None:
         self.only = provider_keys(job.only_providers)
         self.exclude = provider_keys(job.exclude_providers)
         self.min_rank = QUANTIZATION_RANK[job.min_quantization.casefold()] if job.min_quantization else None
         self.minimums = job.quality_minimums()
         self.allowed = {q.casefold() for q in job.quantizations}
-        self._quality = quality
-        self._facts: dict[str, Mapping[str, Quality]] = {}
+        self.required = [PARAMETER_SYNONYMS.get(p, frozenset({p})) for p in job.parameters]
+        wants_free = job.model is not None and job.model.endswith(FREE_SUFFIX)
+        self.reject_free = not job.include_free and not wants_free
+        self.tokens = job.workload.input_tokens + job.workload.output_tokens
 
-    def quality_of(self, model: str) -> Mapping[str, Quality]:
-        """The model's facts; a `:free` variant has its model's."""
-        if self._quality is None:
-            return _NO_QUALITY
-        found = self._facts.get(model)
+    def unrated(self, facts: Mapping[str, Quality]) -> tuple[str, ...]:
+        """The indices a minimum asks for that `facts` lack (of an endpoint kept: include_unrated)."""
+        if not self.minimums:
+            return ()
+        return tuple(index for _, index, _, _ in self.minimums if index not in facts)
+
+
+class _Facts:
+    """What the ranking reads of one endpoint whatever the job: made once per catalog (`prepare`)."""
+
+    __slots__ = (
+        "endpoint",
+        "figures",
+        "prices",
+        "free",
+        "down",
+        "quantization",
+        "rank",
+        "provider",
+        "quality",
+        "label_key",
+        "order",
+    )
+
+    def __init__(self, endpoint: EndpointState, quality: Mapping[str, Quality]) -> None:
+        prices, health = endpoint.prices, endpoint.health
+        self.endpoint = endpoint
+        self.figures = figures_of(endpoint)
+        priced = prices is not None and prices.input is not None and prices.output is not None
+        self.prices = PreparedPrices(prices) if priced and prices is not None else None
+        self.free = is_free(endpoint)
+        self.down = health is not None and health.status == "down"
+        quantization = endpoint.quantization
+        self.quantization = quantization.casefold() if quantization is not None else None
+        self.rank = quantization_rank(quantization)
+        self.provider = provider_of(endpoint.provider)
+        self.quality = quality
+        self.label_key = (endpoint.label.casefold(), endpoint.id)
+        self.order = 0  # its place by TTFT, uptime, label and id among the prepared (`prepare`)
+
+
+class Prepared:
+    """The `_Facts` of many endpoints by id (`prepare`)."""
+
+    def __init__(self, facts: dict[int, _Facts]) -> None:
+        self.facts = facts
+
+    def covers(self, endpoints: Iterable[EndpointState]) -> bool:
+        """Whether every one of `endpoints` was prepared here (the same row, not one of another catalog)."""
+        facts = self.facts
+        for endpoint in endpoints:
+            found = facts.get(endpoint.id)
+            if found is None or found.endpoint is not endpoint:
+                return False
+        return True
+
+
+def prepare(endpoints: Iterable[EndpointState], quality: QualityOf | None = None) -> Prepared:
+    """What `recommend` reads of `endpoints` whatever the job: figures, prices read for costing, whether
+    free or down, quantization, provider key, the model's quality facts (a `:free` variant has its
+    model's), and each one's place in the ranking's tie-breaks (TTFT, uptime, label, id)."""
+    by_model: dict[str, Mapping[str, Quality]] = {}
+    facts: dict[int, _Facts] = {}
+    for endpoint in endpoints:
+        model = endpoint.model
+        found = by_model.get(model)
         if found is None:
-            found = self._quality(model)
-            if not found and model.endswith(FREE_SUFFIX):
-                found = self._quality(model.removesuffix(FREE_SUFFIX))
-            self._facts[model] = found
-        return found
+            found = by_model[model] = _quality_of(quality, model)
+        facts[endpoint.id] = _Facts(endpoint, found)
+    ordered = sorted(facts.values(), key=_tie_key)
+    for place, item in enumerate(ordered):
+        item.order = place
+    return Prepared(facts)
+
+
+def _quality_of(quality: QualityOf | None, model: str) -> Mapping[str, Quality]:
+    """The model's facts; a `:free` variant has its model's."""
+    if quality is None:
+        return _NO_QUALITY
+    found = quality(model)
+    if not found and model.endswith(FREE_SUFFIX):
+        found = quality(model.removesuffix(FREE_SUFFIX))
+    return found
+
+
+def _tie_key(facts: _Facts) -> tuple[Any, ...]:
+    """`_rank_key` after the currency and the cost."""
+    figures = facts.figures
+    return (
+        figures.ttft_p90_ms if figures.ttft_p90_ms is not None else _INF,
+        -figures.uptime if figures.uptime is not None else _INF,
+        facts.label_key,
+    )
+
+
+def _rejected(facts: _Facts, job: Job, context: _Context) -> bool:
+    """Whether `_reasons` gives the endpoint any reason (without writing them), for a priced one."""
+    endpoint = facts.endpoint
+    if facts.down:
+        return True
+    currency = facts.prices.currency if facts.prices is not None else None
+    wanted = job.currency
+    if (
+        wanted is not None
+        and currency is not None
+        and currency != wanted
+        and not (wanted == "USD" and job.rates.of(currency, endpoint.provider) is not None)
+    ):
+        return True
+    if context.reject_free and facts.free:
+        return True
+    length = endpoint.context_length
+    if job.min_context is not None and (length is None or length < job.min_context):
+        return True
+    if length is not None and context.tokens > length:
+        return True
+    load = job.workload
+    if endpoint.max_output_tokens is not None and endpoint.max_output_tokens < load.output_tokens:
+        return True
+    if endpoint.max_prompt_tokens is not None and endpoint.max_prompt_tokens < load.input_tokens:
+        return True
+    for names in context.required:
+        if names.isdisjoint(endpoint.parameters):
+            return True
+    if job.quantizations and (facts.quantization is None or facts.quantization not in context.allowed):
+        return True
+    if context.min_rank is not None and facts.rank is not None and facts.rank < context.min_rank:
+        return True
+    if context.only and facts.provider not in context.only:
+        return True
+    if facts.provider in context.exclude:
+        return True
+    for _, index, _, minimum in context.minimums:
+        fact = facts.quality.get(index)
+        if fact is None:
+            if not job.include_unrated:
+                return True
+        elif fact.value < minimum:
+            return True
+    figures = facts.figures
+    ttft, uptime = figures.ttft_p90_ms, figures.uptime
+    if job.max_ttft_ms is not None and ttft is not None and ttft > job.max_ttft_ms:
+        return True
+    return job.min_uptime is not None and uptime is not None and uptime < job.min_uptime
+
+
+def _reason_list(
+    endpoint: EndpointState, job: Job, figures: Figures, context: _Context, facts: Mapping[str, Quality]
+) -> list[Reason]:
+    return _reasons(endpoint, job, figures, context, facts)[0]
 
 
 def figures_of(endpoint: EndpointState) -> Figures:
