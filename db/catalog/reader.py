@@ -120,8 +120,12 @@ class CatalogReader:
             engine=self.engine, aliases=self.aliases, now=now, health=self._health, version=version
         )
         if self.background:
-            # A long-lived server: the snapshot's hundreds of thousands of objects live until the next
-            # one, and the cyclic collector would walk them all again and again while requests allocate
+            # What every recommendation reads is made now, off the requests' path (`db.recommend`)...
+            from db.recommend.job import prepared_for
+
+            prepared_for(snapshot)
+            # ...and, a long-lived server, the snapshot's hundreds of thousands of objects live until the
+            # next one: the cyclic collector would walk them all again and again while requests allocate
             # (a third of a whole-catalog recommendation's time). Frozen, the collector skips them;
             # reference counting still frees a replaced snapshot (its objects hold no cycles).
             gc.freeze()
