@@ -12,7 +12,8 @@ Per run, the dashboard is started afresh (Streamlit's caches empty, as after a r
 warms them in the background as soon as it starts, see dashboard/serve.py), then:
 - *cold*: a new browser context opens `/` and the clock runs from `page.goto` until the first real data
   row (an endpoint's values) of either catalog table is drawn: a row of the static table of the first
-  rows (`[data-testid="stTable"]`: its first body row visible with its cells' text), or the interactive
+  rows (a markdown table in `.st-key-catalog_first_rows`, dashboard/catalog_page.py's `FIRST_ROWS_KEY`:
+  a body row visible with its cells' text), or the interactive
   grid (`[data-testid="stDataFrame"]`) visible with a cell of its first row (`[role="gridcell"]`, the
   accessible copy of the rows the canvas draws) in the page; this includes the script's first run (the
   catalog snapshot read from the store, unless the start's warm-up has read it already);
@@ -45,13 +46,12 @@ for folder in (REPO, BENCH):
 OUT = BENCH / "out"
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-GRID_CELL = '[data-testid="stDataFrame"] [role="gridcell"]'
 #: In the page, polled every frame: the cells' text of the first real data row drawn, with the table it
 #: came from, or null. A static table's row counts once visible with a non-empty cell; the grid's once
 #: the grid is visible and the accessible copy of its first row is in the page.
 FIRST_ROW_JS = """() => {
   const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  for (const row of document.querySelectorAll('[data-testid="stTable"] tbody tr')) {
+  for (const row of document.querySelectorAll('.st-key-catalog_first_rows table tbody tr')) {
     const cells = [...row.querySelectorAll('td')].map((td) => td.innerText.trim());
     if (shown(row) && cells.some((text) => text !== '')) return {table: 'static', cells: cells.slice(0, 4)};
   }

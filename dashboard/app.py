@@ -1,9 +1,10 @@
 """The dashboard's entry script: ``streamlit run dashboard/app.py`` (or ``modelwatch dashboard``).
 
 The database URL comes from the environment variable ``MODELWATCH_DB_URL`` (default
-`db.engine.DEFAULT_DB_URL`, ``sqlite:///modelwatch.db``), read here in `main` and nowhere else: a
-Streamlit script is an entry point, like the CLI, and `monitor.service.dashboard_process.start_dashboard` sets
-the variable for the child process.
+`db.engine.DEFAULT_DB_URL`, ``sqlite:///modelwatch.db``), read by `database_url` for `main` and for
+`dashboard/serve.py` (which reads the catalog before the first visit) and nowhere else: a Streamlit script
+is an entry point, like the CLI, and `monitor.service.dashboard_process.start_dashboard` sets the variable
+for the child process.
 The pages below this script take the URL from the session (`dashboard.context`).
 
 Pages and their URLs (deep links):
@@ -42,9 +43,14 @@ PAGES = (
 )
 
 
+def database_url() -> str:
+    """The dashboard's database: ``MODELWATCH_DB_URL``, or the default store."""
+    return os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL
+
+
 def main() -> None:
     st.set_page_config(page_title="modelwatch", page_icon=":material/radar:", layout="wide")
-    context.use_database(os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL)
+    context.use_database(database_url())
     pages = [
         st.Page(VIEWS / name, url_path=path, title=title, icon=icon, default=index == 0)
         for index, (name, path, title, icon) in enumerate(PAGES)

@@ -1,9 +1,10 @@
 """Catalog: every active endpoint, searchable, filterable and sortable, with a CSV download.
 
 The first rows show before the interactive table: when more than `PREVIEW_ROWS` endpoints match, the
-first of them (in the chosen sort) come first as a light static table (`st.table`: drawn with the page's
-own code), then every matching endpoint in the interactive grid (`st.dataframe`, whose code the browser
-fetches and runs first: about a second and a half on a 2-core machine). The table is built once per
+first of them (in the chosen sort) come first as a light static table (a markdown table in the container
+keyed `FIRST_ROWS_KEY`: drawn by the markdown renderer the page has already loaded, where `st.table`
+and the grid fetch their own code first), then every matching endpoint in the interactive grid
+(`st.dataframe`: about a second more on a 2-core machine). The table is built once per
 catalog snapshot for every session (`context.catalog_frame`), the CSV only when asked for.
 """
 
@@ -15,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import context, freshness
-from dashboard.frames import CATALOG_COLUMNS, catalog_preview
+from dashboard.frames import CATALOG_COLUMNS, catalog_preview, markdown_table
 from db.catalog.state import STATUSES
 
 SORTS = {
@@ -30,6 +31,8 @@ SORTS = {
 _DESCENDING = {"context (largest first)", "uptime 7d (highest first)"}
 #: Rows of the static table shown above the interactive one (when more endpoints than this match).
 PREVIEW_ROWS = 25
+#: The static table's container (its CSS class is ``st-key-<key>``: bench/dashboard_first_rows.py).
+FIRST_ROWS_KEY = "catalog_first_rows"
 
 
 def render() -> None:
@@ -59,7 +62,7 @@ def render() -> None:
     st.markdown(f"**{len(shown)}** endpoints of **{models}** models (of {len(frame)} endpoints)")
     if len(shown) > PREVIEW_ROWS:
         st.caption(f"The first {PREVIEW_ROWS} by {sort}; all {len(shown)} in the interactive table below.")
-        st.table(catalog_preview(shown.head(PREVIEW_ROWS)), hide_index=True, border="horizontal")
+        st.container(key=FIRST_ROWS_KEY).markdown(markdown_table(catalog_preview(shown.head(PREVIEW_ROWS))))
         st.caption(f"All {len(shown)} endpoints (click a column header to sort)")
     st.dataframe(
         shown[CATALOG_COLUMNS],

@@ -95,9 +95,10 @@ def _cell(value: Any, format_: str = "{}") -> str:
 
 
 def catalog_preview(rows: pd.DataFrame) -> pd.DataFrame:
-    """`rows` (of `catalog_rows`, already filtered and sorted) as text cells for `st.table`: every cell a
-    string escaped by `md` (provider and model names are crawled text: a model named in HTML or markdown
-    shows as text), numbers formatted as the interactive table formats them, blank where not published."""
+    """`rows` (of `catalog_rows`, already filtered and sorted) as text cells for a markdown table
+    (`markdown_table`): every cell a string escaped by `md` (provider and model names are crawled text:
+    a model named in HTML or markdown shows as text), numbers formatted as the interactive table formats
+    them, blank where not published."""
     formats = {
         "context": "{:.0f}",
         "input": "{:.4g}",
@@ -113,6 +114,19 @@ def catalog_preview(rows: pd.DataFrame) -> pd.DataFrame:
         else:
             preview[column] = [_cell(v, formats.get(column, "{}")) for v in values]
     return preview.rename(columns={"input": "input /1M", "output": "output /1M"})
+
+
+#: The preview's columns aligned right (numbers).
+_RIGHT = {"context", "input /1M", "output /1M", "uptime 7d %", "TTFT p50 ms"}
+
+
+def markdown_table(cells: pd.DataFrame) -> str:
+    """`cells` (escaped text, as `catalog_preview` makes them) as a GitHub-flavoured markdown table: drawn
+    by the markdown renderer the page has loaded already (a `st.table` first fetches its own code)."""
+    head = "| " + " | ".join(md(column) for column in cells.columns) + " |"
+    rule = "|" + "|".join("---:" if column in _RIGHT else "---" for column in cells.columns) + "|"
+    body = ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
 
 
 def offers_rows(endpoints: Sequence[EndpointState]) -> pd.DataFrame:

@@ -33,11 +33,12 @@ def start_dashboard(
 ) -> subprocess.Popen[bytes]:
     """Start ``streamlit run dashboard/app.py`` headless on `host`:`port` over `db_url` (a child
     process; no file watcher, no usage statistics), with the configured currency `rates`. Returns at
-    once: see `wait_until_ready`."""
+    once: see `wait_until_ready`. Through ``python -m dashboard.serve``, which reads the catalog while
+    Streamlit starts (before the first visit)."""
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "dashboard.serve",
         "run",
         str(APP),
         "--server.headless=true",

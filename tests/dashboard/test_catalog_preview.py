@@ -4,20 +4,34 @@ markup shown as text; the interactive table, the filters and the download still 
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from dashboard.catalog_page import PREVIEW_ROWS
+from dashboard.frames import catalog_preview
 from dashboard.text import md
 from tests.dashboard.conftest import AppFactory
 from tests.dashboard.seed import HOSTILE_MODEL, HOSTILE_PROVIDER
 
 
+def static_tables(at: AppTest) -> list[str]:
+    """The markdown tables shown (the static table of the first rows)."""
+    return [m.value for m in at.markdown if m.value.startswith("| ")]
+
+
 def tables(at: AppTest) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(the static table, the interactive one)."""
+    """(the static table read back from its markdown, the interactive one)."""
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.table) == 1 and len(at.dataframe) == 1, (len(at.table), len(at.dataframe))
-    return at.table[0].value, at.dataframe[0].value
+    found = static_tables(at)
+    assert len(found) == 1 and len(at.dataframe) == 1, (found, len(at.dataframe))
+    head, rule, *lines = found[0].split("\n")
+    split = re.compile(r"(?<!\\)\|")  # cells end at a "|" that is not escaped
+    columns = [cell.strip() for cell in split.split(head)[1:-1]]
+    assert rule.count("---") == len(columns)
+    rows = [[cell.strip() for cell in split.split(line)[1:-1]] for line in lines]
+    return pd.DataFrame(rows, columns=columns), at.dataframe[0].value
 
 
 def test_first_rows_come_first_in_the_chosen_sort(app: AppFactory, seeded_url: str) -> None:
@@ -55,4 +69,29 @@ def test_a_short_result_shows_only_the_interactive_table(app: AppFactory, seeded
     at = app(seeded_url)
     at.text_input(key="catalog_q").input("v3.1-terminus").run()
     assert not at.exception
-    assert len(at.table) == 0 and 0 < len(at.dataframe[0].value) <= PREVIEW_ROWS
+    assert static_tables(at) == [] and 0 < len(at.dataframe[0].value) <= PREVIEW_ROWS
+
+
+def test_preview_cells_are_escaped_text_and_blank_where_not_published() -> None:
+    rows = pd.DataFrame(
+        {
+            "model": [HOSTILE_MODEL],
+            "provider": ["a | b"],
+            "context": [None],
+            "input": [0.0],
+            "output": [float("nan")],
+            "currency": ["USD"],
+            "capabilities": [["tools", "free"]],
+            "status": ["○ unknown"],
+            "uptime 7d %": [99.5],
+            "TTFT p50 ms": [None],
+        }
+    )
+    cells = catalog_preview(rows).iloc[0].to_dict()
+    assert cells["model"] == md(HOSTILE_MODEL) and cells["provider"] == "a \\| b"
+    assert (cells["context"], cells["input /1M"], cells["output /1M"]) == ("", "0", "")
+    assert (cells["capabilities"], cells["uptime 7d %"], cells["TTFT p50 ms"]) == (
+        "tools, free",
+        "99\\.50",
+        "",
+    )
