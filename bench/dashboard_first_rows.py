@@ -21,6 +21,7 @@ warms them in the background as soon as it starts, see dashboard/serve.py), then
   does the same on the running dashboard, whose process-wide snapshot is cached;
 - *returning*: a new page in that same context (a new Streamlit session; Streamlit's JavaScript and
   styles in the browser's cache, as for someone who opened the dashboard before).
+*start* is how long the command took until its health route answered (the warm-up is in it).
 Each visit records which table drew the first row (`static` or `grid`) and that row's first cells.
 Medians over --runs (5). Goal (issue 12): first rows in under 2 s.
 """
@@ -134,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     cold = Figure("cold: first rows after a start", "s", goal="< 2")
     warm = Figure("warm: first rows, a new session", "s", goal="< 2")
     returning = Figure("returning: browser cache kept", "s", goal="< 2")
+    start = Figure("start: command until it answers", "s")
     visits: list[dict[str, Any]] = []
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -141,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for run in range(args.runs):
                 port = free_port()
+                began = time.perf_counter()
                 process = start_dashboard(url, port, OUT / "dashboard_first_rows.log")
+                start.values.append(time.perf_counter() - began)
+                print(f"run {run + 1} start: {start.values[-1]:.2f} s until the dashboard answered")
                 contexts: list[Any] = []
                 try:
                     base = f"http://127.0.0.1:{port}/"
@@ -166,12 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info()
     print()
     print(machine_line(machine))
-    print(render_table([cold, warm, returning]))
+    print(render_table([cold, warm, returning, start]))
     summary = {
         "benchmark": "dashboard_first_rows",
         "machine": machine,
         "store": data,
-        "figures": {f.name: f.as_json() for f in (cold, warm, returning)},
+        "figures": {f.name: f.as_json() for f in (cold, warm, returning, start)},
         "visits": visits,
     }
     args.out.write_text(json.dumps(summary, indent=2, default=str) + "\n")

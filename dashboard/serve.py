@@ -1,8 +1,9 @@
 """Start the dashboard with the catalog read before its first visit: ``python -m dashboard.serve run
 dashboard/app.py [streamlit options]`` is ``streamlit run ...`` (the same arguments, given to Streamlit's
-own command line), plus a background thread that reads the catalog snapshot of ``MODELWATCH_DB_URL`` and
-builds the catalog page's table (`dashboard.context.warm`) into the process-wide caches while Streamlit
-starts. The first visitor then finds them built (or waits for the build under way, never starts a second
+own command line), after a thread has read the catalog snapshot of ``MODELWATCH_DB_URL`` and built the
+catalog page's table (`dashboard.context.warm`) into the process-wide caches, while Streamlit's modules
+were imported. Streamlit listens (and its health route answers) once they are built, or after
+`WARM_WAIT_S` (a slow store: the first visitor then waits for the build under way, never starts a second
 one). `monitor.service.dashboard_process.start_dashboard` starts the dashboard this way.
 
 A store that cannot be read yet (no schema, an unreachable server) is left to the pages, which say what
@@ -17,6 +18,8 @@ import threading
 import time
 
 logger = logging.getLogger("modelwatch.dashboard")
+#: How long Streamlit's start waits for the catalog (7,900 endpoints: about 4 s with the imports).
+WARM_WAIT_S = 30.0
 
 
 def warm_in_background() -> threading.Thread:
@@ -41,9 +44,10 @@ def _warm() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    warm_in_background()
+    warming = warm_in_background()
     from streamlit.web import cli
 
+    warming.join(timeout=WARM_WAIT_S)
     cli.main(args=sys.argv[1:] if argv is None else argv, prog_name="streamlit")
 
 
