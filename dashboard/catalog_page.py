@@ -33,6 +33,7 @@ _DESCENDING = {"context (largest first)", "uptime 7d (highest first)"}
 PREVIEW_ROWS = 25
 #: The static table's container (its CSS class is ``st-key-<key>``: bench/dashboard_first_rows.py).
 FIRST_ROWS_KEY = "catalog_first_rows"
+FIRST_ROWS_HEIGHT = 400  # pixels: about six rows, the interactive table's top in the first screen
 
 
 def render() -> None:
@@ -62,7 +63,8 @@ def render() -> None:
     st.markdown(f"**{len(shown)}** endpoints of **{models}** models (of {len(frame)} endpoints)")
     if len(shown) > PREVIEW_ROWS:
         st.caption(f"The first {PREVIEW_ROWS} by {sort}; all {len(shown)} in the interactive table below.")
-        st.container(key=FIRST_ROWS_KEY).markdown(markdown_table(catalog_preview(shown.head(PREVIEW_ROWS))))
+        first_rows = st.container(key=FIRST_ROWS_KEY, height=FIRST_ROWS_HEIGHT)  # scrolls: the grid in view
+        first_rows.markdown(markdown_table(catalog_preview(shown.head(PREVIEW_ROWS))))
         st.caption(f"All {len(shown)} endpoints (click a column header to sort)")
     st.dataframe(
         shown[CATALOG_COLUMNS],

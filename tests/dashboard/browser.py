@@ -29,7 +29,7 @@ PAGES = (
     PageCheck(
         "catalog",
         "/",
-        ("Catalog", "endpoints of", "last crawled", "Download CSV"),
+        ("Catalog", "endpoints of", "last crawled", "The first 25 by output price", "Download CSV"),
         search=("Search model", "v3.1-terminus", "endpoints of 1 models"),
     ),
     PageCheck(

@@ -1,4 +1,4 @@
-"""`python -m dashboard.serve` reads the catalog while Streamlit starts (issue 12: the first visit finds
+"""`python -m dashboard.serve` reads the catalog before Streamlit listens (issue 12: the first visit finds
 the snapshot and the catalog table built): the warm-up fills the process-wide caches the pages read, and
 a store it cannot read is left to the pages (one warning line, nothing created)."""
 
