@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from crawler.extract.context import counts_agree, read_context_lengths, read_max_outputs, read_released
+from crawler.extract.currency import USD
 from crawler.extract.embedded import embedded_lines
 from crawler.extract.endpoints import find_endpoints
 from crawler.extract.evidence import Evidence, Reading, ambiguity, disputed, evidence
@@ -31,6 +32,7 @@ from crawler.extract.listed import Listed
 from crawler.extract.params import find_parameters
 from crawler.extract.prices import find_prices, settle_prices
 from crawler.extract.quantities import unglue_dates
+from crawler.extract.rates import stated_rate
 from crawler.extract.several import read_several
 from crawler.extract.structured import Found, pick_records, read_json_ld, read_json_records
 
@@ -60,6 +62,8 @@ class PageOffer:
     evidence: dict[str, Evidence] = field(default_factory=dict, compare=False)
     #: what the page says beside the standard price (a promotion, a batch rate, a tier), in words
     notes: tuple[str, ...] = ()
+    #: the USD value of one unit of `currency` as the page states it (``1 credit = $1.00``); None: not stated
+    usd_rate: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -82,16 +86,29 @@ def extract_page(html: str, *, url: str, provider: str | None = None) -> PageExt
     endpoints = tuple(find_endpoints(lines, url=url) or find_endpoints(embedded_lines(doc.embedded), url=url))
     rows = read_several(doc)  # the models of a pricing table, of repeated cards or of a model list
     if len(rows) >= 2:
-        return _cut(doc, _extract_rows(rows, url=url, provider=provider, endpoints=endpoints))
+        return _cut(doc, lines, _extract_rows(rows, url=url, provider=provider, endpoints=endpoints))
     listed = pick_records(read_json_records(doc.embedded), text_model=None, url=url)
     if len(listed) >= 2:  # a list page whose models are in its embedded data
-        return _cut(doc, _extract_records(listed, url=url, provider=provider, endpoints=endpoints))
-    return _cut(doc, _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows))
+        return _cut(doc, lines, _extract_records(listed, url=url, provider=provider, endpoints=endpoints))
+    single = _extract_single(doc, lines, url=url, provider=provider, endpoints=endpoints, rows=rows)
+    return _cut(doc, lines, single)
 
 
-def _cut(doc: Document, extraction: PageExtraction) -> PageExtraction:
-    """`extraction` with what of the page was not read (a page over the size budget) among its problems."""
+def _cut(doc: Document, lines: list[str], extraction: PageExtraction) -> PageExtraction:
+    """`extraction` with what of the page was not read (a page over the size budget) among its problems,
+    and the rate the page states for its own unit (`stated_rate`) on each offer priced in that unit."""
     extraction.problems.extend(doc.problems)
+    if not any(o.pricing is not None and o.currency != USD for o in extraction.offers):
+        return extraction
+    rate = stated_rate(lines)
+    if rate is None:
+        return extraction
+    extraction.offers[:] = [
+        replace(o, usd_rate=rate.usd, evidence={**o.evidence, "usd_rate": rate.evidence})
+        if o.pricing is not None and o.currency == rate.currency
+        else o
+        for o in extraction.offers
+    ]
     return extraction
 
 
@@ -107,6 +124,7 @@ def offer_to_json(offer: PageOffer, *, explain: bool = False) -> dict[str, Any]:
         "max_output_tokens": offer.max_output_tokens,
         "pricing": None if offer.pricing is None else {k: _json_number(v) for k, v in offer.pricing.items()},
         "currency": offer.currency if offer.pricing is not None else None,  # no price, no currency
+        "usd_rate": _json_number(offer.usd_rate) if offer.usd_rate is not None else None,
         "parameters": list(offer.parameters),
         "parameter_defaults": dict(offer.parameter_defaults),
         "endpoints": list(offer.endpoints),

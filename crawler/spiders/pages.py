@@ -137,6 +137,7 @@ def endpoint_from_offer(offer: PageOffer, *, provider: str | None) -> EndpointIn
             cache_write=_dec(pricing.get("cache_write")),
             request=_dec(pricing.get("request")),
             currency=offer.currency,
+            usd_rate=offer.usd_rate,
         ),
         released=offer.released,
         page_url=offer.url,

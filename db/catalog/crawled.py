@@ -51,6 +51,9 @@ class Pricing:
     # Tiered prices (e.g. above 200K prompt tokens), kept as published but with token prices
     # converted to per-1M decimal strings.
     overrides: list[dict[str, Any]] | None = None
+    # The USD value of one unit of `currency` as the provider's page states it (``1 credit = $1.00``);
+    # None: not stated. Kept with the prices (a changed rate is a new price period), never a price itself.
+    usd_rate: Decimal | None = None
 
     def __post_init__(self) -> None:
         # Float noise is never a price: every source's values are cleaned here, once (db.types.clean_price).
@@ -60,6 +63,8 @@ class Pricing:
                 object.__setattr__(self, name, clean_price(value))
         if self.overrides is not None:
             object.__setattr__(self, "overrides", clean_overrides(self.overrides))
+        if self.usd_rate is not None:
+            object.__setattr__(self, "usd_rate", clean_price(self.usd_rate))
 
     def values(self) -> dict[str, Decimal | None]:
         return {name: getattr(self, name) for name in PRICE_FIELDS}

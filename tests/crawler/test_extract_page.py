@@ -422,7 +422,17 @@ def test_json_is_the_extract_contract_and_prints_exact_numbers() -> None:
     body = (PAGES / "openrouter-deepseek-v3.1-terminus.html").read_text(encoding="utf-8")
     offer = extract_page(body, url="https://openrouter.ai/deepseek/deepseek-v3.1-terminus").offers[0]
     obj = offer_to_json(offer)
-    keys = {"url", "provider", "model", "name", "context_length", "max_output_tokens", "pricing", "currency"}
+    keys = {
+        "url",
+        "provider",
+        "model",
+        "name",
+        "context_length",
+        "max_output_tokens",
+        "pricing",
+        "currency",
+        "usd_rate",
+    }
     assert keys | {"parameters", "parameter_defaults", "endpoints", "released", "notes"} == set(obj)
     text = json.dumps(obj)
     assert '"input": 0.27' in text and '"output": 0.95' in text
