@@ -125,6 +125,9 @@ class PricePeriod(SQLModel, table=True):
     internal_reasoning: Decimal | None = _money()
     audio: Decimal | None = _money()
     discount: Decimal | None = _money()
+    usd_rate: Decimal | None = (
+        _money()
+    )  # one unit of `currency` in USD as the page states it; None: not stated
     overrides: list[dict[str, Any]] | None = _json(None)
     run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
 

@@ -26,7 +26,7 @@ PRICE_ADDED = "price_added"  # a price that was not published before
 PRICE_REMOVED = "price_removed"  # a price no longer published
 CONTEXT_CHANGED = "context_changed"
 PARAMETERS_CHANGED = "parameters_changed"
-ENDPOINT_CHANGED = "endpoint_changed"  # url, quantization, currency
+ENDPOINT_CHANGED = "endpoint_changed"  # url, quantization, currency, usd_rate
 PARSER_BROKEN = "parser_broken"
 PARSER_FIXED = "parser_fixed"
 SOURCES_DISAGREE = "sources_disagree"  # two sources give different values for one field of an endpoint
@@ -72,10 +72,12 @@ class FieldChange:
 
 
 def pricing_values(pricing: Pricing) -> dict[str, Any]:
-    """The comparable content of a price period: the price fields, currency, discount, overrides."""
+    """The comparable content of a price period: the price fields, currency, discount, the stated rate
+    of the currency to USD, overrides."""
     values: dict[str, Any] = {name: _norm(v) for name, v in pricing.values().items()}
     values["currency"] = pricing.currency
     values["discount"] = _norm(pricing.discount)
+    values["usd_rate"] = _norm(pricing.usd_rate)
     values["overrides"] = pricing.overrides or None
     return values
 
@@ -151,6 +153,9 @@ def diff_pricing(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
         changes.append(
             FieldChange(ENDPOINT_CHANGED, "discount", _text(before_discount), _text(after_discount))
         )
+    before_rate, after_rate = _norm(old.get("usd_rate")), _norm(new.get("usd_rate"))
+    if before_rate != after_rate:  # the page's stated rate moved: not a price change
+        changes.append(FieldChange(ENDPOINT_CHANGED, "usd_rate", _text(before_rate), _text(after_rate)))
     before_tiers, after_tiers = _tiers(old.get("overrides")), _tiers(new.get("overrides"))
     if before_tiers != after_tiers:
         changes.append(FieldChange(ENDPOINT_CHANGED, "overrides", _dump(before_tiers), _dump(after_tiers)))

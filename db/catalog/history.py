@@ -51,6 +51,7 @@ def add_period(batch: IngestBatch, endpoint_id: int, pricing: Pricing) -> None:
         valid_to=None,
         currency=pricing.currency,
         discount=pricing.discount,
+        usd_rate=pricing.usd_rate,
         overrides=pricing.overrides,
         run_id=batch.run_id,
     )
@@ -186,6 +187,7 @@ def _period_values(period: Row[Any]) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(period, name) for name in PRICE_FIELDS}
     values["currency"] = period.currency
     values["discount"] = period.discount
+    values["usd_rate"] = period.usd_rate
     values["overrides"] = period.overrides or None
     return values
 

@@ -191,6 +191,7 @@ def _endpoints(
                 currency=row["pp_currency"],
                 since=row["pp_valid_from"],
                 overrides=tuple(row["pp_overrides"] or ()),
+                usd_rate=row["pp_usd_rate"],
                 **{name: row[f"pp_{name}"] for name in _PRICE_NAMES},
             )
         views, disagreements = sources.of(row["id"], row["source"])
@@ -230,7 +231,7 @@ _PRICE_NAMES = (*PRICE_FIELDS, "discount")
 
 
 def _price_columns(pp: Table) -> list[Any]:
-    names = ("valid_from", "currency", "overrides", *_PRICE_NAMES)
+    names = ("valid_from", "currency", "overrides", "usd_rate", *_PRICE_NAMES)
     return [pp.c[name].label(f"pp_{name}") for name in names]
 
 

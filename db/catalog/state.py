@@ -37,6 +37,8 @@ class Prices:
     internal_reasoning: Decimal | None = None
     audio: Decimal | None = None
     discount: Decimal | None = None
+    # One unit of `currency` in USD as the provider's page states it (``1 credit = $1.00``); None: not stated.
+    usd_rate: Decimal | None = None
     # Tiers as published, token prices as per-1M decimal strings (see crawler.extract.openrouter_pricing).
     overrides: tuple[dict[str, Any], ...] = ()
 
