@@ -125,9 +125,8 @@ class PricePeriod(SQLModel, table=True):
     internal_reasoning: Decimal | None = _money()
     audio: Decimal | None = _money()
     discount: Decimal | None = _money()
-    usd_rate: Decimal | None = (
-        _money()
-    )  # one unit of `currency` in USD as the page states it; None: not stated
+    # One unit of `currency` in USD as the provider's page states it (``1 credit = $1.00``); None: not stated.
+    usd_rate: Decimal | None = _money()
     overrides: list[dict[str, Any]] | None = _json(None)
     run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
 

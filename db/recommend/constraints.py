@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from db.catalog.provider_names import provider_key
@@ -73,13 +74,18 @@ class Rates:
             by.setdefault(key, rate)
         object.__setattr__(self, "_by", by)
 
-    def of(self, currency: str, provider: str) -> Rate | None:
-        """The rate `provider`'s offers in `currency` convert at; None: no rate."""
+    def of(self, currency: str, provider: str, stated: Decimal | None = None) -> Rate | None:
+        """The rate `provider`'s offers in `currency` convert at: the configured one, else the one its page
+        states (`stated`, the USD value of one unit: `Prices.usd_rate`); None: no rate."""
         by: Mapping[tuple[str, str | None], Rate] = self._by  # type: ignore[attr-defined]
-        if not by:
+        if by:
+            key = currency.casefold()
+            configured = by.get((key, provider_of(provider))) or by.get((key, None))
+            if configured is not None:
+                return configured
+        if stated is None or stated <= 0:
             return None
-        key = currency.casefold()
-        return by.get((key, provider_of(provider))) or by.get((key, None))
+        return Rate(currency, stated, provider, stated=True)
 
     def __bool__(self) -> bool:
         return bool(self.rates)

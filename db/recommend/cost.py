@@ -9,7 +9,8 @@ prices it names. Per month is per request x the workload's requests a month (`re
 given, else requests per day x 30; the default workload is 1,000 requests a day, 30,000 a month).
 
 Another currency converts to USD at a configured rate (`Rate`: ``[currencies] credits = { provider =
-"EigenAI", usd = 1.0 }``): `in_usd` gives the cost in USD with a note saying the rate used.
+"EigenAI", usd = 1.0 }``), else at the rate the provider's page states: `in_usd` gives the cost in USD
+with a note saying the rate used.
 """
 
 from __future__ import annotations
@@ -62,16 +63,19 @@ class Workload:
 
 @dataclass(frozen=True)
 class Rate:
-    """What one unit of `currency` is worth in USD, for one provider's offers (None: any provider's)."""
+    """What one unit of `currency` is worth in USD, for one provider's offers (None: any provider's);
+    `stated`: the rate the provider's page states (`Prices.usd_rate`), not a configured one."""
 
     currency: str
     usd: Decimal
     provider: str | None = None
+    stated: bool = False
 
     @property
     def text(self) -> str:
-        """How the answer says it: ``credits at 1.0 USD``."""
-        return f"{self.currency} at {self.usd} USD"
+        """How the answer says it: ``credits at 1.0 USD`` (``..., as the provider's page states``)."""
+        said = f"{self.currency} at {self.usd} USD"
+        return f"{said}, as the provider's page states" if self.stated else said
 
 
 #: The environment variable that hands the configured rates (`[currencies]`) to the dashboard's process.

@@ -16,8 +16,9 @@ with the reasons it was left out.
   quantization (allowed list, `min_quantization`), quality indices (`min_intelligence`, `min_coding`,
   `min_agentic`), providers (`only_providers`, `exclude_providers`), TTFT and uptime limits
   (`db.recommend.constraints`). Every reason that applies is given, its code naming the constraint.
-- **Currencies**: an offer in another currency with a configured rate (`Job.rates`) is converted to USD
-  and ranked with the others, saying so ("credits at 1.0 USD"); without a rate it is ranked apart.
+- **Currencies**: an offer in another currency with a configured rate (`Job.rates`), or else a rate its
+  provider's page states (`Prices.usd_rate`), is converted to USD and ranked with the others, saying so
+  ("credits at 1.0 USD", "..., as the provider's page states"); without a rate it is ranked apart.
 - **Explained**: each ranked endpoint carries its model's quality facts and why it ranks before the next
   (`db.recommend.explain`); `db.recommend.frontier` gives the Pareto view (cost against quality or TTFT).
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import partial
 from operator import itemgetter
 from typing import Any
@@ -210,7 +212,7 @@ def recommend(
             excluded.append(Excluded(endpoint, make=make))
             continue
         if cost.currency != preferred and preferred == "USD":
-            rate = job.rates.of(cost.currency, endpoint.provider)
+            rate = job.rates.of(cost.currency, endpoint.provider, _stated(endpoint))
             if rate is not None:
                 cost = in_usd(cost, rate)
         unrated = context.unrated(facts.quality)
@@ -224,6 +226,11 @@ def recommend(
 
 
 _RANK = itemgetter(0, 1, 2)
+
+
+def _stated(endpoint: EndpointState) -> Decimal | None:
+    """The rate of its currency to USD `endpoint`'s page states (None: none, or no prices)."""
+    return endpoint.prices.usd_rate if endpoint.prices is not None else None
 
 
 def explained(result: Recommendation, positions: Iterable[int]) -> Recommendation:
@@ -361,7 +368,7 @@ def _rejected(facts: _Facts, job: Job, context: _Context) -> bool:
         wanted is not None
         and currency is not None
         and currency != wanted
-        and not (wanted == "USD" and job.rates.of(currency, endpoint.provider) is not None)
+        and not (wanted == "USD" and job.rates.of(currency, endpoint.provider, _stated(endpoint)) is not None)
     ):
         return True
     if context.reject_free and facts.free:
@@ -458,7 +465,8 @@ def _reasons(
     if prices is None or prices.input is None or prices.output is None:
         reasons.append(Reason("unpriced", "no token price published"))
     elif job.currency is not None and prices.currency != job.currency:
-        convertible = job.currency == "USD" and job.rates.of(prices.currency, endpoint.provider) is not None
+        rate = job.rates.of(prices.currency, endpoint.provider, prices.usd_rate)
+        convertible = job.currency == "USD" and rate is not None
         if not convertible:
             reasons.append(Reason("currency", f"priced in {prices.currency}, not {job.currency}"))
     wants_free = job.model is not None and job.model.endswith(FREE_SUFFIX)
