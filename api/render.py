@@ -68,6 +68,7 @@ def _tier(item: dict[str, Any]) -> dict[str, Any]:
 def pricing(values: Prices | PricePeriod) -> dict[str, Any]:
     body: dict[str, Any] = {key: money(getattr(values, key)) for key in _PRICE_KEYS}
     body["tiers"] = [_tier(dict(item)) for item in values.overrides or ()]
+    body["usd_rate"] = money(getattr(values, "usd_rate", None))  # a credit's USD value the page states
     return body
 
 

@@ -109,6 +109,10 @@ class Pricing(_Out):
         description="price tiers as published, e.g. {'min_prompt_tokens': 200000, 'input': 2.5}: from that "
         "prompt size the whole request pays the tier's prices"
     )
+    usd_rate: float | None = Field(
+        None,
+        description="what one unit of the currency (credits) is worth in USD, as the provider's page states",
+    )
 
 
 class Uptime(_Out):

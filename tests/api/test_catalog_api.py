@@ -33,6 +33,7 @@ def test_endpoint_shape_money_as_numbers_times_in_utc(client: TestClient) -> Non
     assert cheap["ttft_ms"]["p90"] == pytest.approx(300, rel=0.1) and cheap["ttft_ms"]["window"] == "7d"
     assert cheap["reported"]["source"] == "openrouter" and cheap["reported"]["latency_ms"]["p90"] == 800
     assert cheap["first_seen"] == "2026-05-18T12:00:00Z" and cheap["removed_at"] is None
+    assert cheap["pricing"]["usd_rate"] is None  # USD prices: no rate of credits stated
     tiered = client.get(EP, params={"provider": "Tiered"}).json()["data"][0]
     assert tiered["pricing"]["tiers"] == [{"min_prompt_tokens": 100000, "input": 1.0, "output": 3.0}]
     blind = client.get(EP, params={"provider": "tieblind"}).json()["data"][0]  # names match case-blind
