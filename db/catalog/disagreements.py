@@ -24,6 +24,7 @@ from db.catalog import changes as ch
 from db.catalog.batch import IngestBatch, chunks
 from db.catalog.observations import open_observations
 from db.models import Disagreement, table
+from db.types import normalise_decimal
 
 #: The fields compared across sources.
 FIELDS = ("input", "output", "cache_read", "cache_write", "context_length", "max_output_tokens")
@@ -81,9 +82,7 @@ def _input_limit_explains(rows: list[Row[Any]]) -> bool:
 
 def _shown(value: Any) -> Any:
     """A value as a disagreement keeps it (JSON): prices as decimal strings."""
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value != 0 else "0"
-    return value
+    return format(normalise_decimal(value), "f") if isinstance(value, Decimal) else value
 
 
 def compare_sources(observations: Iterable[Any]) -> dict[int, dict[str, dict[str, Any]]]:

@@ -15,8 +15,9 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, select, update
 
+from db.bulk import insert_rows
 from db.catalog.batch import IngestBatch, chunks
 from db.catalog.crawled import EndpointIn
 from db.models import Observation, table
@@ -154,10 +155,7 @@ class Observer:
         return rows
 
     def write(self) -> None:
-        from sqlalchemy import update
-
-        from db.bulk import insert_rows
-
+        """Write what `observe` and `end` gathered, in bulk."""
         s, t, now = self.batch.s, table(Observation), self.batch.now
         for chunk in chunks(self.closed):
             s.execute(update(t).where(t.c.id.in_(chunk)).values(valid_to=now))

@@ -326,14 +326,11 @@ def _insert_endpoints(
     if not new:
         return {}
     s, t = batch.s, table(Endpoint)
-    providers = table(Provider)
-    provider_names = dict(s.execute(select(providers.c.id, providers.c.name)).tuples().all())
     rows = []
     keys: list[str] = []
     for given, canonical, rule in new:
         provider_id = provider_ids[given.provider]
-        parts = (provider_names[provider_id], given.provider_model_id, given.tag or "", given.protocol)
-        key = "|".join(parts)
+        key = given.key  # `upsert_endpoints` named the provider as stored: the key spells it so
         keys.append(key)
         values = _endpoint_values(given)
         values.update(
