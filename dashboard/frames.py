@@ -73,18 +73,7 @@ CATALOG_COLUMNS = [
 ]
 HIDDEN_COLUMNS = ["_provider", "_parameters", "_status"]
 #: The light static table's columns (`catalog_preview`): what a row needs to be read at a glance.
-PREVIEW_COLUMNS = [
-    "model",
-    "provider",
-    "context",
-    "input",
-    "output",
-    "currency",
-    "capabilities",
-    "status",
-    "uptime 7d %",
-    "TTFT p50 ms",
-]
+PREVIEW_COLUMNS = CATALOG_COLUMNS[: CATALOG_COLUMNS.index("TTFT p50 ms") + 1]
 
 
 def _cell(value: Any, format_: str = "{}") -> str:

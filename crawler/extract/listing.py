@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from crawler.extract.jsonfields import ExtractError
+from crawler.extract.jsonfields import ExtractError, short
 from db.catalog.crawled import EndpointIn, ModelIn, Problem, ProviderIn
 
 _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -51,6 +51,21 @@ def read_json(body: bytes | str, *, where: str) -> Any:
         return json.loads(body, parse_float=Decimal)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ExtractError(f"{where}: not JSON ({exc})") from None
+
+
+def read_document(listing: Listing, body: bytes | str, *, source: str, url: str, keyed_by: str) -> Any:
+    """The document's top-level object (a JSON object keyed by `keyed_by`), or None with the listing
+    failed by the problem: not JSON (`malformed_json`), or another shape (`layout_changed`)."""
+    try:
+        doc = read_json(body, where=source)
+    except ExtractError as exc:
+        listing.fail(Problem("malformed_json", str(exc), url=url, parser=True))
+        return None
+    if not isinstance(doc, dict):
+        message = f"{source}: expected an object keyed by {keyed_by}, got {short(doc)}"
+        listing.fail(Problem("layout_changed", message, url=url, parser=True))
+        return None
+    return doc
 
 
 def key_path(*parts: str) -> str:

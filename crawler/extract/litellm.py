@@ -35,7 +35,7 @@ from decimal import Decimal
 from typing import Any
 
 from crawler.extract.jsonfields import ExtractError, short
-from crawler.extract.listing import Listing, key_path, read_json
+from crawler.extract.listing import Listing, key_path, read_document
 from crawler.extract.source_prices import price, text
 from db.catalog.crawled import EndpointIn, ModelIn, Pricing, Problem, ProviderIn
 
@@ -68,13 +68,9 @@ _IGNORED_KEYS = frozenset({"sample_spec"})
 def parse_litellm(body: bytes | str, *, url: str = "", source: str = SOURCE) -> Listing:
     """Parse the cost map's body."""
     listing = Listing()
-    try:
-        doc = read_json(body, where=source)
-    except ExtractError as exc:
-        return listing.fail(Problem("malformed_json", str(exc), url=url, parser=True))
-    if not isinstance(doc, dict):
-        message = f"{source}: expected an object keyed by model, got {short(doc)}"
-        return listing.fail(Problem("layout_changed", message, url=url, parser=True))
+    doc = read_document(listing, body, source=source, url=url, keyed_by="model")
+    if doc is None:
+        return listing
     skipped: Counter[str] = Counter()
     providers: dict[str, ProviderIn] = {}
     models: dict[str, ModelIn] = {}

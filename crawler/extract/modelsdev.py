@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from crawler.extract.jsonfields import ExtractError, short
-from crawler.extract.listing import Listing, key_path, read_json
+from crawler.extract.listing import Listing, key_path, read_document
 from crawler.extract.source_prices import price, text
 from db.catalog.crawled import EndpointIn, ModelIn, Pricing, Problem, ProviderIn
 
@@ -60,13 +60,9 @@ def parse_modelsdev(
 ) -> Listing:
     """Parse an ``api.json`` body; `providers` keeps only those provider ids (empty: all)."""
     listing = Listing()
-    try:
-        doc = read_json(body, where=source)
-    except ExtractError as exc:
-        return listing.fail(Problem("malformed_json", str(exc), url=url, parser=True))
-    if not isinstance(doc, dict):
-        message = f"{source}: expected an object keyed by provider id, got {short(doc)}"
-        return listing.fail(Problem("layout_changed", message, url=url, parser=True))
+    doc = read_document(listing, body, source=source, url=url, keyed_by="provider id")
+    if doc is None:
+        return listing
     wanted = set(providers)
     for missing in sorted(wanted - doc.keys()):
         message = f"{source}: provider {missing!r} (the source's providers filter) is not in the document"
