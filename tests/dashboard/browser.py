@@ -52,7 +52,9 @@ PAGES = (
         ("Recommend", "Minimum intelligence index", "Ranked", "Cost against quality", "Left out", "a month"),
     ),
     PageCheck("changes", "/changes", ("Changes", "events", "Kinds")),
-    PageCheck("disagreements", "/disagreements", ("Disagreements", "open disagreements", "as it publishes it")),
+    PageCheck(
+        "disagreements", "/disagreements", ("Disagreements", "open disagreements", "as it publishes it")
+    ),
     PageCheck(
         "unmatched", "/unmatched", ("Unmatched models", "matched no canonical model", "[models.aliases]")
     ),

@@ -24,6 +24,12 @@ def seeded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 AppFactory = Callable[..., AppTest]
 
 
+def ok(at: AppTest) -> AppTest:
+    """`at` after checking its script ran without an exception."""
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppFactory:
     """`app(db_url, page=None, **query)`: the dashboard run once on `page` (a file under views/)."""

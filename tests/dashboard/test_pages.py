@@ -16,7 +16,7 @@ from db.catalog.quality import quality_history
 from db.engine import make_engine, session_scope
 from db.models import CrawlRun
 from db.types import utcnow
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, ok
 from tests.dashboard.seed import ACME, DEMO_MODEL, HOSTILE_MODEL, HOSTILE_PROVIDER
 
 PAGES = ("catalog", "model", "status", "recommend", "changes")
@@ -39,11 +39,6 @@ def frame_with(at: AppTest, *columns: str) -> pd.DataFrame:
     found = [f.value for f in at.dataframe if set(columns) <= set(f.value.columns)]
     assert found, (columns, [list(f.value.columns) for f in at.dataframe])
     return found[0]
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_catalog_lists_filters_and_downloads(app: AppFactory, seeded_url: str) -> None:

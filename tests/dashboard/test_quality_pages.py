@@ -17,7 +17,7 @@ from db.catalog.crawled import CrawlResult, EndpointIn, ModelIn, Pricing, Qualit
 from db.catalog.ingest import ingest_run
 from db.catalog.runs import start_run
 from db.engine import make_engine
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, ok
 
 MODEL = "acme/reasoner-2"
 WEAK = "acme/tiny-1"
@@ -85,11 +85,6 @@ def quality_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     _crawl(url, FIRST, 58.0)
     _crawl(url, SECOND, 62.4)  # the index moved: the first value is history
     return url
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def frame_with(at: AppTest, *columns: str) -> pd.DataFrame:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from db.engine import make_engine
 from db.types import utcnow
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, ok
 from tests.sources_seed import DEEPSEEK, GLM, QWEN, seed_sources
 
 
@@ -27,11 +26,6 @@ def sources_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     finally:
         engine.dispose()
     return url
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_disagreements_page_one_line_per_open_disagreement(app: AppFactory, sources_url: str) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.unmatched_page import alias_line
 from db.engine import make_engine
 from tests.api.seed import ingest, offer
-from tests.dashboard.conftest import AppFactory
+from tests.dashboard.conftest import AppFactory, ok
 from tests.unmatched_seed import EIGEN, LLAMA, TERMINUS, TURBO, seed_unmatched
 
 
@@ -25,11 +24,6 @@ def unmatched_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     finally:
         engine.dispose()
     return url
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_unmatched_page_lists_candidates_and_alias_lines(app: AppFactory, unmatched_url: str) -> None:
